@@ -1,0 +1,82 @@
+// overwrite(target, source), all or nothing (SPEC §6).
+//
+// Pass 1 reserves every source key in target, in source index order, marking
+// the buckets it adds PENDING (counted as Occupied by later reservations, so
+// placements are the Rust crate's). No value is written yet: a key already in
+// target keeps its old value until we know the whole merge fits.
+// If a reservation fails, every PENDING bucket becomes a Tombstone again
+// (reclaimed where it can be): target holds exactly what it held.
+// Pass 2 turns PENDING into Occupied and copies the values.
+// Cost: two probes per source key; the map stays allocation-free.
+#include "hashmap_mem/map.hpp"
+
+namespace hashmap_mem {
+
+const char* describe(OverwriteResult result) noexcept {
+    switch (result) {
+        case OverwriteResult::Ok: return "ok";
+        case OverwriteResult::TargetLimitTooSmall: return "target logical_limit is below source element_count";
+        case OverwriteResult::LayoutMismatch: return "key_size, value_size or bucket_size differ between target and source";
+        case OverwriteResult::TargetFull: return "a source key found its 32-bucket window in target full";
+    }
+    return "unknown overwrite result";
+}
+
+namespace {
+
+template <std::size_t KeySize>
+OverwriteResult merge(void* target_base, const MapHeader& target, const void* source_base, const MapHeader& source) {
+    const detail::Probe source_probe(const_cast<void*>(source_base), source);
+    const detail::Probe target_probe(target_base, target);
+    const auto occupied = static_cast<std::uint8_t>(BucketStatus::Occupied);
+
+    std::uint32_t reserved = 0;
+    bool fits = true;
+    for (std::uint32_t index = 0; index < source.capacity && fits; ++index) {
+        const std::uint8_t* bucket = source_probe.bucket(index);
+        if (bucket[0] != occupied) continue;
+        const std::uint16_t count_before = read_header(target_base).element_count;
+        fits = detail::reserve_bucket<KeySize>(target_base, target, bucket + source.key_offset, detail::PENDING) != nullptr;
+        if (read_header(target_base).element_count != count_before) ++reserved;
+    }
+
+    const auto settled = fits ? occupied : static_cast<std::uint8_t>(BucketStatus::Tombstone);
+    for (std::uint32_t index = 0; index < target.capacity && reserved > 0; ++index) {
+        std::uint8_t* bucket = target_probe.bucket(index);
+        if (bucket[0] != detail::PENDING) continue;
+        bucket[0] = settled;
+        --reserved;
+        if (!fits) {
+            detail::add_to_element_count(target_base, -1);
+            detail::reclaim_tombstones(target_probe, target.capacity, index);
+        }
+    }
+    if (!fits) return OverwriteResult::TargetFull;
+
+    if (source.value_size == 0) return OverwriteResult::Ok;
+    for (std::uint32_t index = 0; index < source.capacity; ++index) {
+        const std::uint8_t* bucket = source_probe.bucket(index);
+        if (bucket[0] != occupied) continue;
+        const std::uint32_t found = detail::find_index<KeySize>(target_probe, bucket + source.key_offset, source.key_size);
+        std::memcpy(target_probe.bucket(found) + target.value_offset, bucket + source.value_offset, source.value_size);
+    }
+    return OverwriteResult::Ok;
+}
+
+}  // namespace
+
+OverwriteResult overwrite(void* target_base, const void* source_base) noexcept {
+    if (target_base == source_base) return OverwriteResult::Ok;  // every key maps onto itself
+    const MapHeader target = read_header(target_base);
+    const MapHeader source = read_header(source_base);
+    if (target.logical_limit < source.element_count) return OverwriteResult::TargetLimitTooSmall;
+    if (target.key_size != source.key_size || target.value_size != source.value_size ||
+        target.bucket_size != source.bucket_size) {
+        return OverwriteResult::LayoutMismatch;
+    }
+    return detail::dispatch_key_size(target.key_size, [&](auto key_size) {
+        return merge<decltype(key_size)::value>(target_base, target, source_base, source);
+    });
+}
+
+}  // namespace hashmap_mem

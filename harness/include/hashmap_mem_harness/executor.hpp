@@ -1,0 +1,50 @@
+// Runs ops against real maps, each in a block of exactly total_size bytes
+// (so AddressSanitizer sees a read one byte past the end), and prints each
+// result line of SPEC §9. Knows nothing of models or invariants.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "hashmap_mem_harness/op.hpp"
+
+namespace hashmap_mem::harness {
+
+// Blocks above this are refused by `new` and `load` (a harness limit, not the
+// map's): a fuzz input must not make the harness allocate gigabytes.
+inline constexpr std::size_t MAX_BLOCK_BYTES = std::size_t{1} << 30;
+
+class Block {
+public:
+    explicit Block(std::size_t size) : bytes_(new std::uint8_t[size == 0 ? 1 : size]()), size_(size) {}
+    std::uint8_t* data() noexcept { return bytes_.get(); }
+    const std::uint8_t* data() const noexcept { return bytes_.get(); }
+    std::size_t size() const noexcept { return size_; }
+
+private:
+    std::unique_ptr<std::uint8_t[]> bytes_;
+    std::size_t size_;
+};
+
+class Executor {
+public:
+    // The result line; "error <why>" for a command that cannot run (no such
+    // map, a key of the wrong length, an invalid layout or image).
+    std::string execute(const Op& op);
+
+    Block* find(const std::string& id);
+    const Block* find(const std::string& id) const;
+    const std::map<std::string, Block>& maps() const noexcept { return maps_; }
+
+private:
+    std::map<std::string, Block> maps_;
+};
+
+// Shared by the executor and the script checker: "error <why>" for a key or
+// value whose length does not match the map's, else empty.
+std::string check_key_length(const Block& block, const Bytes& key);
+
+}  // namespace hashmap_mem::harness

@@ -1,0 +1,41 @@
+// Invariants of a live map, written from SPEC without calling validate (the
+// harness must not trust the code it checks). Each returns "" when it holds,
+// else a sentence naming the broken invariant and the bucket.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "hashmap_mem_harness/bytes.hpp"
+#include "hashmap_mem_harness/model.hpp"
+
+namespace hashmap_mem::harness {
+
+// Header fields still equal to the ones made; status bytes 0/1/2;
+// element_count = Occupied buckets; no two Occupied buckets with equal keys;
+// every Occupied key within its window from home with no Empty between.
+std::string check_structure(const std::uint8_t* block, const MapHeader& made);
+
+// The map holds exactly the model's entries: a bucket walk finds each of them
+// once with its value, lookup and has find every model key with its value, and
+// each key of `absent_probes` that the model lacks is not found.
+std::string check_contents(std::uint8_t* block, const Model& model, const std::vector<std::string>& absent_probes);
+
+// A null from get_or_reserve_entry is allowed only for an absent key whose
+// whole window is Occupied.
+std::string check_full_for_key(const std::uint8_t* block, const std::string& key);
+
+// The answer of next ID START: the first Occupied bucket at or after start,
+// or 65535 when none.
+std::string check_next(const std::uint8_t* block, std::uint64_t start, std::uint64_t answer);
+
+// Scan invariants: `visited` are the indices a full scan returned; they must be
+// strictly increasing and be exactly the Occupied buckets `occupied_before`
+// (those present when the scan began); starts at or past capacity end at once.
+std::string check_scan(std::uint8_t* block, const std::vector<std::uint32_t>& occupied_before,
+                       const std::vector<std::uint32_t>& visited);
+
+std::vector<std::uint32_t> occupied_indices(const std::uint8_t* block);
+
+}  // namespace hashmap_mem::harness

@@ -1,0 +1,164 @@
+#include "hashmap_mem_harness/executor.hpp"
+
+#include <cstring>
+
+#include "hashmap_mem/hashmap_mem.hpp"
+
+namespace hashmap_mem::harness {
+
+namespace {
+
+std::string error(const std::string& why) { return "error " + why; }
+
+std::string hex16(std::uint64_t value) {
+    static const char digits[] = "0123456789abcdef";
+    std::string text(16, '0');
+    for (int i = 15; i >= 0; --i, value >>= 4) text[static_cast<std::size_t>(i)] = digits[value & 15];
+    return text;
+}
+
+// Layout arguments as the API takes them, or the first that does not fit u32.
+std::string layout_of(const LayoutArgs& args, LayoutResult& out) {
+    const std::pair<const char*, std::uint64_t> fields[] = {
+        {"key_size", args.key_size}, {"key_alignment", args.key_alignment}, {"value_size", args.value_size},
+        {"value_alignment", args.value_alignment}, {"logical_limit", args.logical_limit}};
+    for (const auto& [name, value] : fields) {
+        if (value > UINT32_MAX) return error(std::string(name) + " " + std::to_string(value) + " does not fit u32");
+    }
+    out = layout(static_cast<std::uint32_t>(args.key_size), static_cast<std::uint32_t>(args.key_alignment),
+                 static_cast<std::uint32_t>(args.value_size), static_cast<std::uint32_t>(args.value_alignment),
+                 static_cast<std::uint32_t>(args.logical_limit));
+    if (!out) return error(describe(out.error));
+    return "";
+}
+
+// validate's sentence, with the bucket where the problem is in one.
+std::string explain(const ValidateResult& verdict) {
+    std::string why = describe(verdict.error);
+    switch (verdict.error) {
+        case ValidateError::BadStatusByte:
+        case ValidateError::DuplicateKey:
+        case ValidateError::KeyUnreachableEmptyBetween:
+        case ValidateError::KeyUnreachableTooFar: return why + " (bucket " + std::to_string(verdict.bucket) + ")";
+        default: return why;
+    }
+}
+
+}  // namespace
+
+std::string check_key_length(const Block& block, const Bytes& key) {
+    const MapHeader header = read_header(block.data());
+    if (key.size() != header.key_size) {
+        return error("key has " + std::to_string(key.size()) + " bytes, the map's key_size is " +
+                     std::to_string(header.key_size));
+    }
+    return "";
+}
+
+Block* Executor::find(const std::string& id) {
+    auto it = maps_.find(id);
+    return it == maps_.end() ? nullptr : &it->second;
+}
+
+const Block* Executor::find(const std::string& id) const {
+    auto it = maps_.find(id);
+    return it == maps_.end() ? nullptr : &it->second;
+}
+
+std::string Executor::execute(const Op& op) {
+    if (op.kind == OpKind::Hash) return hex16(fxhash64(op.key.data(), op.key.size()));
+    if (op.kind == OpKind::Layout || op.kind == OpKind::New) {
+        LayoutResult result{};
+        std::string why = layout_of(op.layout, result);
+        if (!why.empty()) return why;
+        if (op.kind == OpKind::Layout) {
+            const BucketLayout& b = result.bucket_layout;
+            return std::to_string(b.bucket_size) + " " + std::to_string(b.key_offset) + " " +
+                   std::to_string(b.value_offset) + " " + std::to_string(result.map_init.capacity) + " " +
+                   std::to_string(result.map_init.total_size);
+        }
+        if (result.map_init.total_size > MAX_BLOCK_BYTES) {
+            return error("total_size " + std::to_string(result.map_init.total_size) + " is above the harness limit of 1 GiB");
+        }
+        Block block(result.map_init.total_size);
+        init(block.data(), result.map_init);
+        maps_.insert_or_assign(op.map, std::move(block));
+        return "ok";
+    }
+    if (op.kind == OpKind::Load) {
+        if (op.key.size() > MAX_BLOCK_BYTES) return error("image is above the harness limit of 1 GiB");
+        Block block(op.key.size());
+        if (!op.key.empty()) std::memcpy(block.data(), op.key.data(), op.key.size());
+        const ValidateResult verdict = validate(block.data(), block.size());
+        if (!verdict) return error(explain(verdict));
+        maps_.insert_or_assign(op.map, std::move(block));
+        return "ok";
+    }
+
+    Block* block = find(op.map);
+    if (block == nullptr) return error("no map '" + op.map + "'");
+    std::uint8_t* base = block->data();
+    const MapHeader header = read_header(base);
+    switch (op.kind) {
+        case OpKind::Put: {
+            std::string why = check_key_length(*block, op.key);
+            if (!why.empty()) return why;
+            if (op.value.size() != header.value_size) {
+                return error("value has " + std::to_string(op.value.size()) + " bytes, the map's value_size is " +
+                             std::to_string(header.value_size));
+            }
+            std::uint8_t* value = get_or_reserve_entry(base, op.key.data());
+            if (value == nullptr) return "0";
+            if (!op.value.empty()) std::memcpy(value, op.value.data(), op.value.size());
+            return "1";
+        }
+        case OpKind::Get:
+        case OpKind::Has:
+        case OpKind::Del: {
+            std::string why = check_key_length(*block, op.key);
+            if (!why.empty()) return why;
+            if (op.kind == OpKind::Has) return has(base, op.key.data()) ? "1" : "0";
+            if (op.kind == OpKind::Del) return remove(base, op.key.data()) ? "1" : "0";
+            const std::uint8_t* value = lookup(base, op.key.data());
+            return value == nullptr ? "none" : to_hex(value, header.value_size);
+        }
+        case OpKind::Ow: {
+            Block* source = find(op.source);
+            if (source == nullptr) return error("no map '" + op.source + "'");
+            return overwrite(base, source->data()) == OverwriteResult::Ok ? "1" : "0";
+        }
+        case OpKind::Next: {
+            const std::uint32_t start = op.number > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(op.number);
+            return std::to_string(find_next_valid_entry(base, start).index);
+        }
+        case OpKind::Img: return to_hex(base, block->size());
+        case OpKind::Check: {
+            const ValidateResult verdict = validate(base, block->size());
+            return verdict ? "ok" : error(explain(verdict));
+        }
+        case OpKind::Scan:
+        case OpKind::ScanDel: {
+            // Harness scan: the indices visited, "." when none. scandel removes
+            // every EVERY-th entry right after it is returned.
+            std::string visited;
+            std::uint64_t count = 0;
+            for (Entry entry = find_next_valid_entry(base, 0); entry.index != END_OF_SCAN;
+                 entry = find_next_valid_entry(base, std::uint32_t{entry.index} + 1)) {
+                visited += (visited.empty() ? "" : " ") + std::to_string(entry.index);
+                ++count;
+                if (op.kind == OpKind::ScanDel && op.number != 0 && count % op.number == 0) {
+                    Bytes key(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears
+                    remove(base, key.data());
+                }
+            }
+            return visited.empty() ? "." : visited;
+        }
+        case OpKind::Hash:
+        case OpKind::Layout:
+        case OpKind::New:
+        case OpKind::Load: break;
+    }
+    return error("unhandled command");
+}
+
+}  // namespace hashmap_mem::harness

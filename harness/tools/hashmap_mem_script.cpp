@@ -1,0 +1,86 @@
+// hashmap-mem-script: runs op scripts (SPEC §9) against the map.
+//
+//   hashmap-mem-script < script           one result line per command
+//   hashmap-mem-script --model < script   the same, each op also checked against
+//                                         the std::unordered_map model and every
+//                                         invariant; exits 1 at the first break
+//   hashmap-mem-script --check FILE...    conformance files "COMMAND => RESULT";
+//                                         every mismatch as file:line; exit 1 if any
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "hashmap_mem_harness/checked_executor.hpp"
+#include "hashmap_mem_harness/conformance.hpp"
+#include "hashmap_mem_harness/executor.hpp"
+#include "hashmap_mem_harness/script.hpp"
+
+namespace {
+
+using namespace hashmap_mem::harness;
+
+constexpr const char* USAGE =
+    "usage: hashmap-mem-script [--model] < SCRIPT\n"
+    "       hashmap-mem-script --check FILE...\n";
+
+int run_script(std::istream& in, bool with_model) {
+    Executor plain;
+    CheckedExecutor checked;
+    std::string line;
+    int status = 0;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        const ParsedLine parsed = parse_line(line);
+        if (const auto* bad = std::get_if<ParseError>(&parsed)) {
+            std::cout << "error line " << number << ": " << bad->message << '\n';
+            status = 1;
+            continue;
+        }
+        if (!std::holds_alternative<Op>(parsed)) continue;
+        const Op& op = std::get<Op>(parsed);
+        if (!with_model) {
+            std::cout << plain.execute(op) << '\n';
+            continue;
+        }
+        const StepResult step = checked.execute(op);
+        std::cout << step.result << '\n';
+        if (!step.failure.empty()) {
+            std::cout.flush();
+            std::cerr << "line " << number << ": " << checked.report(step.failure);
+            return 1;
+        }
+    }
+    return status;
+}
+
+int run_check(int argc, char** argv) {
+    ConformanceReport report;
+    for (int i = 2; i < argc; ++i) {
+        std::ifstream file(argv[i]);
+        if (!file) {
+            report.mismatches.push_back(std::string(argv[i]) + ": cannot open: " + std::strerror(errno));
+            continue;
+        }
+        check_conformance(argv[i], file, report);
+    }
+    for (const std::string& mismatch : report.mismatches) std::cerr << mismatch << '\n';
+    std::cout << "conformance: " << report.passed << " passed, " << report.mismatches.size() << " failed\n";
+    return report.mismatches.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    if (argc >= 2 && std::strcmp(argv[1], "--check") == 0) {
+        if (argc == 2) {
+            std::cerr << USAGE;
+            return 2;
+        }
+        return run_check(argc, argv);
+    }
+    if (argc == 2 && std::strcmp(argv[1], "--model") == 0) return run_script(std::cin, true);
+    if (argc == 1) return run_script(std::cin, false);
+    std::cerr << USAGE;
+    return 2;
+}
