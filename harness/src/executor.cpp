@@ -131,7 +131,7 @@ std::string Executor::execute(const Op& op) {
             const std::uint32_t start = op.number > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(op.number);
             return std::to_string(find_next_valid_entry(base, start).index);
         }
-        case OpKind::Img: return to_hex(base, block->size());
+        case OpKind::Img: return to_hex(base, static_cast<std::size_t>(total_size(header.capacity, header.bucket_size)));
         case OpKind::Check: {
             const ValidateResult verdict = validate(base, block->size());
             return verdict ? "ok" : error(explain(verdict));
