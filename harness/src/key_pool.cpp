@@ -1,0 +1,112 @@
+#include "hashmap_mem_harness/key_pool.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "hashmap_mem/fxhash.hpp"
+
+namespace hashmap_mem::harness {
+
+namespace {
+
+constexpr std::uint64_t FX_MULTIPLIER = 0x517cc1b727220a95ULL;
+constexpr std::size_t SEARCH_TRIES = std::size_t{1} << 18;
+
+std::uint64_t splitmix(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+// FX_MULTIPLIER is odd, so it has an inverse mod 2^64 (Newton's iteration
+// doubles the correct low bits each round: 5 rounds reach 64).
+constexpr std::uint64_t inverse_multiplier() {
+    std::uint64_t inverse = FX_MULTIPLIER;
+    for (int i = 0; i < 5; ++i) inverse *= 2 - FX_MULTIPLIER * inverse;
+    return inverse;
+}
+static_assert(FX_MULTIPLIER * inverse_multiplier() == 1, "FxHash multiplier inverse");
+
+std::uint64_t rotate_right5(std::uint64_t x) { return x >> 5 | x << 59; }
+
+// The state before step(word) that ends in `after`.
+std::uint64_t unstep(std::uint64_t after, std::uint64_t word) {
+    return rotate_right5((after * inverse_multiplier()) ^ word);
+}
+
+// Rewrites the last full 8-byte word of `key` so that its FxHash64 is `wanted`.
+void force_hash(Bytes& key, std::uint64_t wanted) {
+    const std::size_t words = key.size() / 8;
+    std::size_t tail = words * 8;
+    std::uint64_t after_last_word = wanted;
+    // Undo the tail steps (4, 2, 1 bytes), last first.
+    std::vector<std::pair<std::size_t, std::size_t>> steps;  // (offset, width)
+    for (std::size_t width : {4u, 2u, 1u}) {
+        if (key.size() - tail >= width) {
+            steps.emplace_back(tail, width);
+            tail += width;
+        }
+    }
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, key.data() + it->first, it->second);  // little-endian host, as SPEC §1
+        after_last_word = unstep(after_last_word, word);
+    }
+    const std::uint64_t before_last_word = fxhash64(key.data(), (words - 1) * 8);
+    // step(h, w) = (rotl(h, 5) ^ w) * M  =>  w = after * M^-1 ^ rotl(h, 5)
+    const std::uint64_t word =
+        (after_last_word * inverse_multiplier()) ^ (before_last_word << 5 | before_last_word >> 59);
+    std::memcpy(key.data() + (words - 1) * 8, &word, 8);
+}
+
+}  // namespace
+
+std::uint32_t home_bucket(const Bytes& key, std::uint32_t capacity) {
+    return static_cast<std::uint32_t>(fxhash64(key.data(), key.size()) >> 48) & (capacity - 1u);
+}
+
+std::vector<Bytes> keys_with_home(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home,
+                                  std::size_t count, std::uint64_t seed) {
+    std::vector<Bytes> keys;
+    if (key_size == 0 || capacity == 0 || home >= capacity) return keys;
+    std::uint64_t state = seed ^ (std::uint64_t{key_size} << 32 | home);
+    auto random_key = [&] {
+        Bytes key(key_size);
+        for (auto& byte : key) byte = static_cast<std::uint8_t>(splitmix(state));
+        return key;
+    };
+    auto add = [&](Bytes key) {
+        if (home_bucket(key, capacity) == home && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+            keys.push_back(std::move(key));
+        }
+    };
+    if (key_size >= 8) {
+        // Top 16 bits: `home` in the bits the mask keeps, random above it.
+        for (std::size_t tries = 0; keys.size() < count && tries < 4 * count; ++tries) {
+            const std::uint64_t top = (splitmix(state) >> 48 & ~std::uint64_t{capacity - 1u}) | home;
+            const std::uint64_t wanted = top << 48 | (splitmix(state) & 0xFFFFFFFFFFFFULL);
+            Bytes key = random_key();
+            force_hash(key, wanted);
+            add(std::move(key));
+        }
+        return keys;
+    }
+    // Short keys: try candidates in one buffer (no allocation per try); keys
+    // of 1 or 2 bytes are all tried, from a seeded start.
+    Bytes key(key_size);
+    const std::uint64_t all_keys = key_size <= 2 ? std::uint64_t{1} << (8 * key_size) : 0;
+    const std::uint64_t start = splitmix(state);
+    for (std::uint64_t tries = 0; keys.size() < count && tries < SEARCH_TRIES; ++tries) {
+        if (all_keys != 0 && tries == all_keys) break;
+        std::uint64_t bits = all_keys != 0 ? (start + tries) % all_keys : splitmix(state);
+        for (auto& byte : key) {
+            byte = static_cast<std::uint8_t>(bits);
+            bits >>= 8;
+        }
+        if (home_bucket(key, capacity) == home) add(key);
+    }
+    return keys;
+}
+
+}  // namespace hashmap_mem::harness
