@@ -1,0 +1,122 @@
+// One rapidcheck command per map operation. Each holds the harness Op it
+// stands for: `run` executes it through the CheckedExecutor (which checks the
+// answer against its model and every invariant), `show` prints its op-script
+// line, so a shrunk counterexample reads as a script hashmap-mem-script replays.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <utility>
+
+#include <rapidcheck.h>
+#include <rapidcheck/state.h>
+
+#include "hashmap_mem_harness/checked_executor.hpp"
+#include "hashmap_mem_harness/script.hpp"
+#include "machine.hpp"
+
+namespace hashmap_mem::properties {
+
+using Sut = harness::CheckedExecutor;
+using MapCommand = rc::state::Command<Machine, Sut>;
+
+class OpCommand : public MapCommand {
+public:
+    void checkPreconditions(const Machine& machine) const override {
+        // Shrinking may replay a command against other layouts: keep only fitting ones.
+        if (!op_.key.empty()) RC_PRE(op_.key.size() == machine.map(op_.map).layout.key_size);
+        if (op_.kind == harness::OpKind::Put) RC_PRE(op_.value.size() == machine.map(op_.map).layout.value_size);
+    }
+    void run(const Machine&, Sut& sut) const override {
+        const harness::StepResult step = sut.execute(op_);
+        if (!step.failure.empty()) RC_FAIL(sut.report(step.failure));
+    }
+    void show(std::ostream& os) const override { os << harness::print(op_); }
+
+protected:
+    OpCommand(harness::OpKind kind, std::string map) {
+        op_.kind = kind;
+        op_.map = std::move(map);
+    }
+    static std::string gen_map_id() { return *rc::gen::element<std::string>("a", "b"); }
+    harness::Op op_;
+};
+
+// put ID KEY VALUE: get_or_reserve_entry, then the value written.
+struct Put : OpCommand {
+    explicit Put(const Machine& m) : OpCommand(harness::OpKind::Put, gen_map_id()) {
+        op_.key = gen_key(m, m.map(op_.map));
+        op_.value = gen_bytes(m.map(op_.map).layout.value_size);
+    }
+    void apply(Machine& m) const override { m.map(op_.map).add_key(op_.key); }
+};
+
+template <harness::OpKind Kind>
+struct KeyQuery : OpCommand {  // get / has: change nothing
+    explicit KeyQuery(const Machine& m) : OpCommand(Kind, gen_map_id()) { op_.key = gen_key(m, m.map(op_.map)); }
+};
+using Get = KeyQuery<harness::OpKind::Get>;
+using Has = KeyQuery<harness::OpKind::Has>;
+
+struct Remove : OpCommand {
+    explicit Remove(const Machine& m) : OpCommand(harness::OpKind::Del, gen_map_id()) {
+        op_.key = gen_key(m, m.map(op_.map));
+    }
+    void apply(Machine& m) const override { m.map(op_.map).forget_key(op_.key); }
+};
+
+// ow T S in both directions, and onto itself.
+struct Overwrite : OpCommand {
+    explicit Overwrite(const Machine&) : OpCommand(harness::OpKind::Ow, "") {
+        std::tie(op_.map, op_.source) = *rc::gen::weightedElement<std::pair<std::string, std::string>>(
+            {{2, {"a", "b"}}, {2, {"b", "a"}}, {1, {"a", "a"}}, {1, {"b", "b"}}});
+    }
+    void apply(Machine& m) const override {
+        const MapState& source = m.map(op_.source);
+        MapState& target = m.map(op_.map);
+        if (op_.map == op_.source || source.layout.key_size != target.layout.key_size) return;
+        for (const Bytes& key : source.keys) target.add_key(key);
+    }
+};
+
+struct FullScan : OpCommand {
+    explicit FullScan(const Machine&) : OpCommand(harness::OpKind::Scan, gen_map_id()) {}
+};
+
+// scandel ID EVERY: removes every EVERY-th entry right after the scan returns it.
+struct ScanWithRemoval : OpCommand {
+    explicit ScanWithRemoval(const Machine&) : OpCommand(harness::OpKind::ScanDel, gen_map_id()) {
+        op_.number = *rc::gen::inRange<std::uint64_t>(1, 5);
+    }
+    void apply(Machine& m) const override {
+        if (op_.number == 1) m.map(op_.map).keys.clear();
+    }
+};
+
+// new ID with the map's own layout: init again, the map is empty.
+struct ReInit : OpCommand {
+    explicit ReInit(const Machine& m) : OpCommand(harness::OpKind::New, gen_map_id()) {
+        op_.layout = m.map(op_.map).layout;
+    }
+    void apply(Machine& m) const override { m.map(op_.map).keys.clear(); }
+};
+
+// check ID: validate must accept every live map.
+struct Validate : OpCommand {
+    explicit Validate(const Machine&) : OpCommand(harness::OpKind::Check, gen_map_id()) {}
+};
+
+template <typename C>
+rc::Gen<std::shared_ptr<const MapCommand>> gen_one(const Machine& m) {
+    return rc::gen::exec([m] { return std::shared_ptr<const MapCommand>(std::make_shared<const C>(m)); });
+}
+
+// Puts dominate so that windows fill; removals make Tombstones to probe past.
+inline rc::Gen<std::shared_ptr<const MapCommand>> gen_command(const Machine& m) {
+    return rc::gen::weightedOneOf<std::shared_ptr<const MapCommand>>(
+        {{10, gen_one<Put>(m)}, {3, gen_one<Get>(m)}, {2, gen_one<Has>(m)}, {4, gen_one<Remove>(m)},
+         {2, gen_one<Overwrite>(m)}, {1, gen_one<FullScan>(m)}, {1, gen_one<ScanWithRemoval>(m)},
+         {1, gen_one<ReInit>(m)}, {1, gen_one<Validate>(m)}});
+}
+
+}  // namespace hashmap_mem::properties

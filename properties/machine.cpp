@@ -1,0 +1,122 @@
+#include "machine.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include "hashmap_mem_harness/key_pool.hpp"
+#include "hashmap_mem_harness/script.hpp"
+
+namespace hashmap_mem::properties {
+
+namespace {
+
+// 40 keys with one home: more than a 32-bucket window holds.
+constexpr std::size_t CLUSTER_KEYS = 40;
+
+std::uint32_t capacity_for(std::uint64_t limit) {
+    std::uint32_t capacity = 1;
+    while (capacity < limit) capacity *= 2;
+    return capacity;
+}
+
+rc::Gen<std::uint64_t> gen_alignment() { return rc::gen::element<std::uint64_t>(1, 2, 4, 8, 16); }
+
+rc::Gen<std::uint64_t> gen_limit(Limits limits) {
+    if (limits == Limits::Small) return rc::gen::inRange<std::uint64_t>(1, 65);
+    return rc::gen::weightedOneOf<std::uint64_t>({{2, rc::gen::inRange<std::uint64_t>(65, 1025)},
+                                                   {1, rc::gen::inRange<std::uint64_t>(1025, 32769)},
+                                                   {1, rc::gen::just<std::uint64_t>(32768)}});
+}
+
+harness::LayoutArgs gen_layout(Limits limits) {
+    harness::LayoutArgs layout;
+    // The core specialises 1, 2, 4, 8 and 16; any size up to 40 takes the general path.
+    layout.key_size = *rc::gen::weightedOneOf<std::uint64_t>(
+        {{2, rc::gen::element<std::uint64_t>(1, 2, 4, 8, 16)}, {3, rc::gen::inRange<std::uint64_t>(1, 41)}});
+    layout.key_alignment = *gen_alignment();
+    layout.value_size = *rc::gen::inRange<std::uint64_t>(0, 33);
+    layout.value_alignment = *gen_alignment();
+    layout.logical_limit = *gen_limit(limits);
+    return layout;
+}
+
+// A cluster home: usually in the last 4 buckets, so a cluster wraps to bucket 0.
+MapState gen_map(const std::string& id, const harness::LayoutArgs& layout) {
+    MapState map;
+    map.id = id;
+    map.layout = layout;
+    map.capacity = capacity_for(layout.logical_limit);
+    const std::uint32_t from_end = std::min<std::uint32_t>(map.capacity, 4);
+    map.cluster_home = *rc::gen::weightedOneOf<std::uint32_t>(
+        {{2, rc::gen::map(rc::gen::inRange<std::uint32_t>(0, from_end),
+                          [&](std::uint32_t d) { return map.capacity - 1 - d; })},
+         {1, rc::gen::inRange<std::uint32_t>(0, map.capacity)}});
+    const auto seed = *rc::gen::arbitrary<std::uint64_t>();
+    map.cluster = std::make_shared<const std::vector<Bytes>>(harness::keys_with_home(
+        static_cast<std::uint32_t>(layout.key_size), map.capacity, map.cluster_home, CLUSTER_KEYS, seed));
+    return map;
+}
+
+}  // namespace
+
+void MapState::add_key(const Bytes& key) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+}
+
+void MapState::forget_key(const Bytes& key) { keys.erase(std::remove(keys.begin(), keys.end(), key), keys.end()); }
+
+harness::Op MapState::new_op() const {
+    harness::Op op;
+    op.kind = harness::OpKind::New;
+    op.map = id;
+    op.layout = layout;
+    return op;
+}
+
+void showValue(const Machine& machine, std::ostream& os) {
+    os << harness::print(machine.a.new_op()) << "  # cluster home " << machine.a.cluster_home << '\n'
+       << harness::print(machine.b.new_op()) << "  # cluster home " << machine.b.cluster_home;
+}
+
+rc::Gen<Machine> gen_machine(Limits limits) {
+    return rc::gen::exec([limits] {
+        const harness::LayoutArgs a = gen_layout(limits);
+        harness::LayoutArgs b = gen_layout(*rc::gen::element(Limits::Small, limits));
+        if (*rc::gen::arbitrary<bool>()) {
+            const std::uint64_t limit = b.logical_limit;
+            b = a;
+            b.logical_limit = limit;
+        }
+        return Machine{gen_map("a", a), gen_map("b", b)};
+    });
+}
+
+Bytes gen_bytes(std::uint64_t size) {
+    return *rc::gen::container<Bytes>(static_cast<std::size_t>(size), rc::gen::arbitrary<std::uint8_t>());
+}
+
+Bytes gen_key(const Machine& machine, const MapState& map) {
+    enum Kind { Known, Cluster, Fresh, OneByteOff, OtherMaps };
+    const MapState& other = machine.other(map.id);
+    const bool other_fits = other.layout.key_size == map.layout.key_size && !other.keys.empty();
+    const Kind kind = *rc::gen::weightedElement<Kind>({{map.keys.empty() ? 0u : 4u, Known},
+                                                       {map.cluster->empty() ? 0u : 4u, Cluster},
+                                                       {2u, Fresh},
+                                                       {map.keys.empty() ? 0u : 2u, OneByteOff},
+                                                       {other_fits ? 1u : 0u, OtherMaps}});
+    switch (kind) {
+        case Known: return *rc::gen::elementOf(map.keys);
+        case Cluster: return *rc::gen::elementOf(*map.cluster);
+        case OtherMaps: return *rc::gen::elementOf(other.keys);
+        case OneByteOff: {
+            Bytes key = *rc::gen::elementOf(map.keys);
+            const auto at = *rc::gen::inRange<std::size_t>(0, key.size());
+            key[at] = static_cast<std::uint8_t>(key[at] ^ *rc::gen::inRange<unsigned>(1, 256));
+            return key;
+        }
+        case Fresh: break;
+    }
+    return gen_bytes(map.layout.key_size);
+}
+
+}  // namespace hashmap_mem::properties

@@ -1,0 +1,61 @@
+// What the property tests generate from: per map its layout, the keys put
+// into it, and a pool of keys sharing one home bucket. This state only steers
+// generation (hit, miss, cluster, near-miss keys); every answer is checked by
+// the harness's CheckedExecutor against its own exact model.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <rapidcheck.h>
+
+#include "hashmap_mem_harness/op.hpp"
+
+namespace hashmap_mem::properties {
+
+using harness::Bytes;
+
+struct MapState {
+    std::string id;
+    harness::LayoutArgs layout;
+    std::uint32_t capacity = 0;
+    std::uint32_t cluster_home = 0;
+    // Put since the last re-init and not removed since: a superset of the
+    // map's keys (a put that found its window full still counts).
+    std::vector<Bytes> keys;
+    std::shared_ptr<const std::vector<Bytes>> cluster;  // keys whose home is cluster_home
+
+    void add_key(const Bytes& key);
+    void forget_key(const Bytes& key);
+    harness::Op new_op() const;  // "new ID KS KA VS VA LIMIT"
+};
+
+struct Machine {
+    MapState a;
+    MapState b;
+    MapState& map(const std::string& id) { return id == a.id ? a : b; }
+    const MapState& map(const std::string& id) const { return id == a.id ? a : b; }
+    const MapState& other(const std::string& id) const { return id == a.id ? b : a; }
+};
+
+// The new lines of both maps and their cluster homes, as a counterexample shows them.
+void showValue(const Machine& machine, std::ostream& os);
+
+enum class Limits {
+    Small,  // logical_limit 1..64: windows fill, probes wrap, many ops
+    Large,  // map a up to 32768 buckets; b small or large
+};
+
+// Two maps "a" and "b"; half the time b has a's key size, value size and
+// alignments (so overwrite between them runs), else an independent layout.
+rc::Gen<Machine> gen_machine(Limits limits);
+
+// A key for `map`: one put before, a cluster key, a fresh one, one differing
+// from a put key in one byte, or one of the other map's keys.
+Bytes gen_key(const Machine& machine, const MapState& map);
+Bytes gen_bytes(std::uint64_t size);
+
+}  // namespace hashmap_mem::properties
