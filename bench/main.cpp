@@ -1,0 +1,130 @@
+// hashmap-mem vs absl::flat_hash_map vs std::unordered_map, same keys, same
+// run. For each workload the three maps are set up side by side and timed in
+// turn, SAMPLES times; the median ns/op of each is reported. The last lines
+// are one `ratio ...` line per workload (the format).
+// Run: `make bench`, or build/bench/bench/hashmap_mem_bench [SAMPLES] [MIN_OPS]
+// (defaults 9 and 300000 ops per sample).
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "maps.hpp"
+#include "workloads.hpp"
+
+namespace hashmap_mem::bench {
+namespace {
+
+struct Config {
+    Workload workload;
+    std::uint16_t capacity;
+    int fill_percent;
+    int key_bytes;
+};
+
+struct Result {
+    Config config;
+    double ns[3];                  // hashmap_mem, absl, std
+    std::uint64_t setup_nulls = 0;  // hashmap-mem refused inserts while filling the map
+    std::uint64_t nulls = 0;        // ... and during the timed inserts (all samples)
+    std::uint64_t inserts = 0;      // timed inserts (insert and churn workloads)
+    std::uint64_t unexpected = 0;  // wrong answers: must stay 0
+};
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t mid = values.size() / 2;
+    return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+// 80% of 4096 is 3276 (integer), as a VM sizing a map would compute it.
+std::uint32_t live_count(const Config& config) {
+    return static_cast<std::uint32_t>(std::uint32_t{config.capacity} * static_cast<std::uint32_t>(config.fill_percent) / 100);
+}
+
+template <typename Key>
+Result measure(const Config& config, int samples, std::uint64_t min_ops) {
+    const std::uint32_t live = live_count(config);
+    Runner<HashmapMem<Key>, Key> mem(config.workload, config.capacity, live);
+    Runner<Absl<Key>, Key> absl(config.workload, config.capacity, live);
+    Runner<Std<Key>, Key> std_map(config.workload, config.capacity, live);
+    Result result{config, {0, 0, 0}};
+    result.setup_nulls = mem.setup_nulls();
+    const bool inserts = config.workload == Workload::Insert || config.workload == Workload::Churn;
+    std::vector<double> times[3];
+    for (int sample = 0; sample < samples; ++sample) {
+        const Sample a = mem.run(min_ops);
+        const Sample b = absl.run(min_ops);
+        const Sample c = std_map.run(min_ops);
+        times[0].push_back(a.ns_per_op);
+        times[1].push_back(b.ns_per_op);
+        times[2].push_back(c.ns_per_op);
+        result.nulls += a.nulls;
+        if (inserts) result.inserts += (min_ops + live - 1) / live * live;
+        result.unexpected += a.unexpected + b.unexpected + c.unexpected + b.nulls + c.nulls;
+    }
+    for (int i = 0; i < 3; ++i) result.ns[i] = median(times[i]);
+    return result;
+}
+
+Result measure_any(const Config& config, int samples, std::uint64_t min_ops) {
+    switch (config.key_bytes) {
+        case 4: return measure<std::uint32_t>(config, samples, min_ops);
+        case 24: return measure<Key24>(config, samples, min_ops);
+        default: return measure<std::uint64_t>(config, samples, min_ops);
+    }
+}
+
+std::vector<Config> all_configs() {
+    std::vector<Config> configs;
+    const Workload workloads[] = {Workload::Insert, Workload::Hit, Workload::Miss, Workload::Churn};
+    for (const std::uint16_t capacity : {std::uint16_t{1024}, std::uint16_t{4096}, std::uint16_t{32768}}) {
+        for (const int fill : {50, 80}) {
+            for (const Workload w : workloads) configs.push_back({w, capacity, fill, 8});
+        }
+    }
+    for (const int key_bytes : {4, 24}) {
+        for (const Workload w : workloads) configs.push_back({w, 4096, 50, key_bytes});
+    }
+    return configs;
+}
+
+}  // namespace
+}  // namespace hashmap_mem::bench
+
+int main(int argc, char** argv) {
+    using namespace hashmap_mem::bench;
+    const int samples = argc > 1 ? std::atoi(argv[1]) : 9;
+    const std::uint64_t min_ops = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 300000;
+    std::printf("# %d samples of >= %llu ops per map and workload; median ns/op (key generation included)\n", samples,
+                static_cast<unsigned long long>(min_ops));
+    std::vector<Result> results;
+    bool wrong = false;
+    for (const Config& config : all_configs()) {
+        const Result r = measure_any(config, samples, min_ops);
+        results.push_back(r);
+        std::printf("%-6s cap=%-5u fill=%d key=%-2d  hashmap_mem %7.2f  absl %7.2f  std %7.2f ns/op", workload_name(config.workload),
+                    unsigned{config.capacity}, config.fill_percent, config.key_bytes, r.ns[0], r.ns[1], r.ns[2]);
+        if (r.setup_nulls != 0) {
+            std::printf("  [hashmap_mem fill: %llu of %u keys refused, window full]",
+                        static_cast<unsigned long long>(r.setup_nulls), live_count(config));
+        }
+        if (r.nulls != 0) {
+            std::printf("  [hashmap_mem: %llu of %llu timed inserts refused, window full]",
+                        static_cast<unsigned long long>(r.nulls), static_cast<unsigned long long>(r.inserts));
+        }
+        std::printf("\n");
+        std::fflush(stdout);
+        if (r.unexpected != 0) {
+            std::printf("WRONG ANSWERS: %llu\n", static_cast<unsigned long long>(r.unexpected));
+            wrong = true;
+        }
+    }
+    for (const Result& r : results) {
+        std::printf("ratio workload=%s cap=%u fill=%d key=%d hashmap_mem_ns=%.2f absl_ns=%.2f std_ns=%.2f vs_absl=%.2f vs_std=%.2f\n",
+                    workload_name(r.config.workload), unsigned{r.config.capacity}, r.config.fill_percent, r.config.key_bytes,
+                    r.ns[0], r.ns[1], r.ns[2], r.ns[0] / r.ns[1], r.ns[0] / r.ns[2]);
+    }
+    return wrong ? 1 : 0;
+}

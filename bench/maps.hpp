@@ -1,0 +1,91 @@
+// The three maps behind one small interface, so every workload runs the same
+// code on each: hashmap-mem's raw API on a caller-owned block,
+// absl::flat_hash_map and std::unordered_map, both reserved to the capacity.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <unordered_map>
+
+#include "absl/container/flat_hash_map.h"
+#include "hashmap_mem/hashmap_mem.hpp"
+#include "keys.hpp"
+
+namespace hashmap_mem::bench {
+
+using Value = std::uint64_t;
+
+template <typename Key>
+class HashmapMem {
+public:
+    static constexpr const char* name = "hashmap_mem";
+
+    explicit HashmapMem(std::uint16_t capacity) {
+        const LayoutResult layout = hashmap_mem::layout(sizeof(Key), alignof(Key), sizeof(Value), alignof(Value), capacity);
+        config_ = layout.map_init;
+        block_ = std::make_unique<std::uint64_t[]>(config_.total_size / 8 + 1);
+        clear();
+    }
+    void clear() { hashmap_mem::init(block_.get(), config_); }
+    // False when the key's 32-bucket window is full (SPEC §5): the caller counts it.
+    bool insert(const Key& key, Value value) {
+        std::uint8_t* slot = hashmap_mem::get_or_reserve_entry(block_.get(), &key);
+        if (slot == nullptr) return false;
+        std::memcpy(slot, &value, sizeof value);
+        return true;
+    }
+    // The value, or 0 when absent (values are never 0 in the workloads).
+    Value find(const Key& key) const {
+        const std::uint8_t* slot = hashmap_mem::lookup(static_cast<const void*>(block_.get()), &key);
+        if (slot == nullptr) return 0;
+        Value value;
+        std::memcpy(&value, slot, sizeof value);
+        return value;
+    }
+    bool erase(const Key& key) { return hashmap_mem::remove(block_.get(), &key); }
+
+private:
+    MapInit config_{};
+    std::unique_ptr<std::uint64_t[]> block_;  // 8-aligned, as the VM's heap
+};
+
+template <typename Key, typename Map>
+class NodeOrFlat {
+public:
+    explicit NodeOrFlat(std::uint16_t capacity) : capacity_(capacity) { clear(); }
+    void clear() {
+        map_ = Map{};
+        map_.reserve(capacity_);
+    }
+    bool insert(const Key& key, Value value) {
+        map_[key] = value;
+        return true;
+    }
+    Value find(const Key& key) const {
+        const auto it = map_.find(key);
+        return it == map_.end() ? 0 : it->second;
+    }
+    bool erase(const Key& key) { return map_.erase(key) != 0; }
+
+private:
+    std::uint16_t capacity_;
+    Map map_;
+};
+
+template <typename Key>
+struct Absl : NodeOrFlat<Key, absl::flat_hash_map<Key, Value>> {
+    static constexpr const char* name = "absl";
+    using NodeOrFlat<Key, absl::flat_hash_map<Key, Value>>::NodeOrFlat;
+};
+
+template <typename Key>
+using StdHash = std::conditional_t<std::is_same_v<Key, Key24>, Key24StdHash, std::hash<Key>>;
+
+template <typename Key>
+struct Std : NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>> {
+    static constexpr const char* name = "std";
+    using NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>>::NodeOrFlat;
+};
+
+}  // namespace hashmap_mem::bench
