@@ -6,14 +6,21 @@
 //                                         invariant; exits 1 at the first break
 //   hashmap-mem-script --check FILE...    conformance files "COMMAND => RESULT";
 //                                         every mismatch as file:line; exit 1 if any
+//   hashmap-mem-script --decode TARGET FILE   the op script a fuzz input means
+//                                         (TARGET: ops_fuzzer, overwrite_fuzzer,
+//                                         scan_fuzzer, image_fuzzer); pipe it
+//                                         into --model to replay it
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 
 #include "hashmap_mem_harness/checked_executor.hpp"
 #include "hashmap_mem_harness/conformance.hpp"
 #include "hashmap_mem_harness/executor.hpp"
+#include "hashmap_mem_harness/fuzz_decoder.hpp"
 #include "hashmap_mem_harness/script.hpp"
 
 namespace {
@@ -22,7 +29,8 @@ using namespace hashmap_mem::harness;
 
 constexpr const char* USAGE =
     "usage: hashmap-mem-script [--model] < SCRIPT\n"
-    "       hashmap-mem-script --check FILE...\n";
+    "       hashmap-mem-script --check FILE...\n"
+    "       hashmap-mem-script --decode TARGET FILE\n";
 
 int run_script(std::istream& in, bool with_model) {
     Executor plain;
@@ -68,6 +76,24 @@ int run_check(int argc, char** argv) {
     return report.mismatches.empty() ? 0 : 1;
 }
 
+int run_decode(const char* target_name, const char* path) {
+    const auto target = fuzz_target_named(target_name);
+    if (!target) {
+        std::cerr << "unknown fuzz target '" << target_name
+                  << "' (ops_fuzzer, overwrite_fuzzer, scan_fuzzer, image_fuzzer)\n";
+        return 2;
+    }
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        std::cerr << path << ": cannot open: " << std::strerror(errno) << '\n';
+        return 2;
+    }
+    const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::cout << "# " << fuzz_target_name(*target) << " input " << path << " (" << bytes.size() << " bytes)\n"
+              << print(decode_fuzz_input(*target, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,6 +105,7 @@ int main(int argc, char** argv) {
         }
         return run_check(argc, argv);
     }
+    if (argc == 4 && std::strcmp(argv[1], "--decode") == 0) return run_decode(argv[2], argv[3]);
     if (argc == 2 && std::strcmp(argv[1], "--model") == 0) return run_script(std::cin, true);
     if (argc == 1) return run_script(std::cin, false);
     std::cerr << USAGE;

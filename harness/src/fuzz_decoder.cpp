@@ -1,0 +1,441 @@
+// Byte formats of the four fuzz targets (see fuzz_decoder.hpp). Every read
+// past the end gives 0, so any bytes decode, and a prefix of an input means a
+// prefix of its script.
+//
+//   layout (4 bytes, 6 for limits above 64):
+//     key_size    b < 192 ? {1,2,4,8,16,1,2,4,8,3,5,7,12,20,33,40}[b % 16] : 1 + (b - 192) % 40
+//     value_size  b < 192 ? {0,1,4,8,0,2,16,32}[b % 8] : (b - 192) % 33
+//     alignments  key {1,1,2,4,8,16,1,4}[b & 7], value the same table at (b >> 3) & 7
+//     limit       b < 224 ? 1 + b % 64 : b < 248 ? 1 + u16 % 1024 : 1 + u16 % 32768
+//   home byte: the cluster's home bucket, odd bytes within 16 of capacity - 1
+//   op: one byte, kind = b >> 5, arg = b & 31; ops on keys read one more byte,
+//     the key's index in the pool (byte % 64: 0..39 the cluster, 40..63 spread)
+#include "hashmap_mem_harness/fuzz_decoder.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <tuple>
+
+#include "hashmap_mem/hashmap_mem.hpp"
+#include "hashmap_mem_harness/checked_executor.hpp"
+#include "hashmap_mem_harness/executor.hpp"
+#include "hashmap_mem_harness/key_pool.hpp"
+
+namespace hashmap_mem::harness {
+
+namespace {
+
+class ByteReader {
+public:
+    ByteReader(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
+    bool done() const { return pos_ >= size_; }
+    std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : 0; }
+    std::uint16_t u16() { return static_cast<std::uint16_t>(byte() | byte() << 8); }
+    Bytes take(std::size_t count) {
+        const std::size_t n = std::min(count, size_ - std::min(pos_, size_));
+        Bytes out(data_ + pos_, data_ + pos_ + n);
+        pos_ += n;
+        return out;
+    }
+
+private:
+    const std::uint8_t* data_;
+    std::size_t size_;
+    std::size_t pos_ = 0;
+};
+
+constexpr std::uint8_t KEY_SIZES[16] = {1, 2, 4, 8, 16, 1, 2, 4, 8, 3, 5, 7, 12, 20, 33, 40};
+constexpr std::uint8_t VALUE_SIZES[8] = {0, 1, 4, 8, 0, 2, 16, 32};
+constexpr std::uint8_t ALIGNMENTS[8] = {1, 1, 2, 4, 8, 16, 1, 4};
+constexpr std::size_t POOL_SIZE = 64;
+constexpr std::size_t CLUSTER_KEYS = 40;  // 33 fill one window; the rest probe past a full one
+// Invariants are checked after every op, at O(capacity) each: big maps get few ops.
+constexpr std::size_t MAX_OPS = 256;
+constexpr std::size_t MAX_OPS_BIG_MAP = 16;
+constexpr std::uint32_t BIG_MAP = 1024;
+
+std::uint64_t decode_limit(ByteReader& in) {
+    const std::uint8_t b = in.byte();
+    if (b < 224) return 1u + b % 64u;  // capacities 1..64: most inputs
+    if (b < 248) return 1u + in.u16() % 1024u;
+    return 1u + in.u16() % 32768u;
+}
+
+LayoutArgs decode_alignments(LayoutArgs l, std::uint8_t a) {
+    l.key_alignment = ALIGNMENTS[a & 7];
+    l.value_alignment = ALIGNMENTS[(a >> 3) & 7];
+    return l;
+}
+
+LayoutArgs decode_layout(ByteReader& in) {
+    LayoutArgs l;
+    const std::uint8_t k = in.byte();
+    l.key_size = k < 192 ? KEY_SIZES[k % 16] : 1u + (k - 192u) % 40u;
+    const std::uint8_t v = in.byte();
+    l.value_size = v < 192 ? VALUE_SIZES[v % 8] : (v - 192u) % 33u;
+    l = decode_alignments(l, in.byte());
+    l.logical_limit = decode_limit(in);
+    return l;
+}
+
+std::uint32_t capacity_of(std::uint64_t limit) {
+    std::uint32_t capacity = 1;
+    while (capacity < limit && capacity < MAX_CAPACITY) capacity *= 2;
+    return capacity;
+}
+
+std::uint32_t decode_home(std::uint8_t b, std::uint32_t capacity) {
+    if ((b & 1) != 0) return capacity - 1u - (b >> 1) % std::min<std::uint32_t>(capacity, 16);
+    return (b >> 1) % capacity;
+}
+
+// keys_with_home searches short keys by trial: cached per (key_size, capacity, home).
+const std::vector<Bytes>& cluster_keys(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home) {
+    static std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::vector<Bytes>> cache;
+    if (cache.size() > 4096) cache.clear();
+    auto [it, inserted] = cache.try_emplace({key_size, capacity, home});
+    if (inserted) {
+        // A short key at a big capacity is rare to find: ask for few, so the
+        // search stops early (keys_with_home tries at most 2^18).
+        const std::size_t count = key_size < 8 && capacity > BIG_MAP ? 4 : CLUSTER_KEYS;
+        it->second = keys_with_home(key_size, capacity, home, count, 0);
+    }
+    return it->second;
+}
+
+std::uint64_t splitmix(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+// 64 keys: the cluster first, then spread keys; odd spread keys share all
+// bytes but the last, so a compare that skips bytes is seen.
+std::vector<Bytes> make_pool(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home) {
+    std::vector<Bytes> pool = cluster_keys(key_size, capacity, home);
+    std::uint64_t state = std::uint64_t{home} << 32 | key_size;
+    for (std::size_t i = pool.size(); i < POOL_SIZE; ++i) {
+        Bytes key(key_size, 0xa5);
+        if ((i & 1) != 0) {
+            key.back() = static_cast<std::uint8_t>(i);
+        } else {
+            for (auto& byte : key) byte = static_cast<std::uint8_t>(splitmix(state));
+        }
+        pool.push_back(std::move(key));
+    }
+    return pool;
+}
+
+struct MapState {
+    std::string id;
+    LayoutArgs layout;
+    std::uint32_t capacity = 1;
+    std::vector<Bytes> pool;
+};
+
+MapState make_map(std::string id, const LayoutArgs& layout, std::uint32_t pool_capacity, std::uint32_t home) {
+    MapState m{std::move(id), layout, capacity_of(layout.logical_limit), {}};
+    m.pool = make_pool(static_cast<std::uint32_t>(layout.key_size), pool_capacity, home % pool_capacity);
+    return m;
+}
+
+// Appends ops; each put gets a fresh value, so a stale copy is seen.
+class Script {
+public:
+    std::vector<Op> ops;
+
+    void new_map(const MapState& m) {
+        Op op{OpKind::New, m.id, "", {}, {}, m.layout, 0};
+        ops.push_back(op);
+    }
+    void keyed(OpKind kind, const MapState& m, std::uint8_t key_byte) {
+        Op op{kind, m.id, "", m.pool[key_byte % m.pool.size()], {}, {}, 0};
+        if (kind == OpKind::Put) {
+            op.value.resize(m.layout.value_size);
+            for (std::size_t i = 0; i < op.value.size(); ++i) {
+                op.value[i] = static_cast<std::uint8_t>(puts_ * 0x3b + i + 1);
+            }
+            ++puts_;
+        }
+        ops.push_back(std::move(op));
+    }
+    void on_map(OpKind kind, const MapState& m, std::uint64_t number = 0) {
+        ops.push_back(Op{kind, m.id, "", {}, {}, {}, number});
+    }
+    void ow(const MapState& target, const MapState& source) {
+        ops.push_back(Op{OpKind::Ow, target.id, source.id, {}, {}, {}, 0});
+    }
+
+private:
+    std::uint32_t puts_ = 0;
+};
+
+// Starts at and past the end of the table: each must end the scan at once.
+std::uint64_t start_beyond(std::uint8_t b, std::uint32_t capacity) {
+    const std::uint64_t starts[8] = {capacity,  capacity + 1u, capacity - 1u, 2u * capacity,
+                                     0xFFFFu,   0x10000u,      0xFFFFFFFFu,   0x100000000u};
+    return starts[b % 8];
+}
+
+std::size_t max_ops(std::uint32_t capacity) { return capacity > BIG_MAP ? MAX_OPS_BIG_MAP : MAX_OPS; }
+
+// One op of ops_fuzzer's encoding on map m (also image_fuzzer's, after load).
+void decode_map_op(ByteReader& in, Script& s, const MapState& m) {
+    const std::uint8_t b = in.byte();
+    const std::uint8_t arg = b & 31;
+    switch (b >> 5) {
+        case 0:
+        case 1:
+        case 2: s.keyed(OpKind::Put, m, in.byte()); break;
+        case 3: s.keyed(OpKind::Get, m, in.byte()); break;
+        case 4: s.keyed(OpKind::Has, m, in.byte()); break;
+        case 5:
+        case 6: s.keyed(OpKind::Del, m, in.byte()); break;
+        default:
+            if (arg < 8) s.on_map(OpKind::Next, m, arg);
+            else if (arg < 12) s.on_map(OpKind::Next, m, start_beyond(arg, m.capacity));
+            else if (arg < 16) s.on_map(OpKind::Scan, m);
+            else if (arg < 22) s.on_map(OpKind::Check, m);
+            else if (arg < 24) s.on_map(OpKind::Img, m);
+            else s.on_map(OpKind::ScanDel, m, 1u + arg % 4u);
+            break;
+    }
+}
+
+std::vector<Op> decode_ops(ByteReader& in) {
+    Script s;
+    const LayoutArgs layout = decode_layout(in);
+    const std::uint32_t capacity = capacity_of(layout.logical_limit);
+    const MapState m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
+    s.new_map(m);
+    for (std::size_t n = 0; n < max_ops(capacity) && !in.done(); ++n) decode_map_op(in, s, m);
+    return std::move(s.ops);
+}
+
+// Ops with scans between them: full scans, scans that remove every k-th
+// entry, and next from any start, in the table or past its end.
+std::vector<Op> decode_scan(ByteReader& in) {
+    Script s;
+    const LayoutArgs layout = decode_layout(in);
+    const std::uint32_t capacity = capacity_of(layout.logical_limit);
+    const MapState m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
+    s.new_map(m);
+    for (std::size_t n = 0; n < max_ops(capacity) && !in.done(); ++n) {
+        const std::uint8_t b = in.byte();
+        const std::uint8_t arg = b & 31;
+        switch (b >> 5) {
+            case 0:
+            case 1: s.keyed(OpKind::Put, m, in.byte()); break;
+            case 2: s.keyed(OpKind::Del, m, in.byte()); break;
+            case 3: s.keyed((arg & 1) != 0 ? OpKind::Has : OpKind::Get, m, in.byte()); break;
+            case 4:
+                if ((arg & 1) != 0) s.on_map(OpKind::ScanDel, m, 1u + (arg >> 1) % 4u);
+                else s.on_map(OpKind::Scan, m);
+                break;
+            case 5: s.on_map(OpKind::Next, m, arg); break;
+            case 6: s.on_map(OpKind::Next, m, start_beyond(arg, m.capacity)); break;
+            default: s.on_map((arg & 1) != 0 ? OpKind::Check : OpKind::Img, m); break;
+        }
+    }
+    return std::move(s.ops);
+}
+
+// Map b's layout: mostly a's key and value sizes (so ow runs), sometimes
+// other alignments (equal or different bucket_size) or anything at all.
+LayoutArgs decode_second_layout(ByteReader& in, const LayoutArgs& a) {
+    const std::uint8_t mode = in.byte();
+    LayoutArgs b = a;
+    if (mode < 128) {
+        b.logical_limit = decode_limit(in);
+    } else if (mode < 192) {
+        // identical
+    } else if (mode < 224) {
+        b = decode_alignments(a, in.byte());
+        b.logical_limit = decode_limit(in);
+    } else {
+        b = decode_layout(in);
+    }
+    return b;
+}
+
+std::vector<Op> decode_overwrite(ByteReader& in) {
+    Script s;
+    const LayoutArgs layout_a = decode_layout(in);
+    const LayoutArgs layout_b = decode_second_layout(in, layout_a);
+    // One cluster in both maps: homes are masked, so the bigger capacity's
+    // cluster is a cluster in the smaller map too.
+    const std::uint32_t pool_capacity =
+        std::max(capacity_of(layout_a.logical_limit), capacity_of(layout_b.logical_limit));
+    const std::uint32_t home = decode_home(in.byte(), pool_capacity);
+    MapState maps[2] = {make_map("a", layout_a, pool_capacity, home), make_map("b", layout_b, pool_capacity, home)};
+    s.new_map(maps[0]);
+    s.new_map(maps[1]);
+    for (std::size_t n = 0; n < max_ops(pool_capacity) && !in.done(); ++n) {
+        const std::uint8_t b = in.byte();
+        const std::uint8_t arg = b & 31;
+        MapState& m = maps[arg & 1];
+        switch (b >> 5) {
+            case 0:
+            case 1: s.keyed(OpKind::Put, m, in.byte()); break;
+            case 2: s.keyed(OpKind::Del, m, in.byte()); break;
+            case 3: s.keyed((arg & 2) != 0 ? OpKind::Has : OpKind::Get, m, in.byte()); break;
+            case 4:
+            case 5: s.ow(m, (arg & 6) == 6 ? m : maps[(arg & 1) ^ 1]); break;  // a<-b, b<-a; a quarter onto itself
+            case 6:
+                if ((arg & 2) != 0) s.on_map(OpKind::Check, m);
+                else s.on_map(OpKind::Scan, m);
+                break;
+            default:
+                // A fresh map with another limit: limits below the other's
+                // element_count make ow refuse.
+                m.layout.logical_limit = 1u + in.byte() % 64u;
+                m.capacity = capacity_of(m.layout.logical_limit);
+                s.new_map(m);
+                break;
+        }
+    }
+    return std::move(s.ops);
+}
+
+// --- image_fuzzer ---------------------------------------------------------
+
+struct Field {
+    std::size_t offset;
+    std::size_t width;
+};
+constexpr Field HEADER_FIELDS[9] = {{0, 2}, {2, 2}, {4, 4}, {8, 4}, {12, 4}, {16, 4}, {20, 2}, {22, 1}, {23, 1}};
+
+void add_to_field(Bytes& image, const Field& f, std::int8_t delta) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, image.data() + f.offset, f.width);  // little-endian host, as SPEC §1
+    value += static_cast<std::uint32_t>(static_cast<std::int32_t>(delta));
+    std::memcpy(image.data() + f.offset, &value, f.width);
+}
+
+// A few edits to a valid image: header bytes and fields, status bytes,
+// swapped or copied buckets (unreachable or duplicate keys), changed keys,
+// a shorter or longer block.
+void corrupt(ByteReader& in, Bytes& image, const MapHeader& h) {
+    const std::size_t edits = in.byte() % 4u;
+    auto bucket = [&](std::size_t i) { return MAP_BUCKETS_OFFSET + (i % h.capacity) * h.bucket_size; };
+    for (std::size_t e = 0; e < edits; ++e) {
+        const std::uint8_t kind = in.byte() % 8u;
+        const std::uint8_t x = in.byte();
+        const std::uint8_t y = in.byte();
+        const std::size_t size = image.size();
+        switch (kind) {
+            case 0: image[x % 24u] = y; break;
+            case 1: add_to_field(image, HEADER_FIELDS[x % 9u], static_cast<std::int8_t>(y)); break;
+            case 2:
+                if (bucket(x) < size) image[bucket(x)] = y % 4u;
+                break;
+            case 3:
+                if (size > 24) image[24 + (std::size_t{x} | std::size_t{y} << 8) % (size - 24)] = in.byte();
+                break;
+            case 4:
+            case 5: {
+                const std::size_t from = bucket(x), to = bucket(y);
+                if (from + h.bucket_size > size || to + h.bucket_size > size || from == to) break;
+                if (kind == 5) {
+                    std::memmove(image.data() + to, image.data() + from, h.bucket_size);
+                } else {
+                    std::swap_ranges(image.begin() + static_cast<std::ptrdiff_t>(from),
+                                     image.begin() + static_cast<std::ptrdiff_t>(from + h.bucket_size),
+                                     image.begin() + static_cast<std::ptrdiff_t>(to));
+                }
+                break;
+            }
+            case 6: image.resize(static_cast<std::size_t>(
+                        std::max<std::int64_t>(0, static_cast<std::int64_t>(size) + static_cast<std::int8_t>(x))));
+                break;
+            default: {
+                const std::size_t at = bucket(x) + h.key_offset + y % h.key_size;
+                if (at < size) image[at] ^= static_cast<std::uint8_t>(in.byte() | 1u);
+                break;
+            }
+        }
+    }
+}
+
+// mode < 32: the image is raw bytes (u16 length, then the bytes).
+// Otherwise a valid map made by puts and dels, then a few corruptions.
+// Then `load m IMAGE` and ops_fuzzer's ops on m with keys of the layout's size.
+std::vector<Op> decode_image(ByteReader& in) {
+    Script s;
+    Bytes image;
+    MapState m;
+    if (in.byte() < 32) {
+        image = in.take(in.u16() % 4096u);
+        MapHeader h{};
+        if (image.size() >= sizeof h) std::memcpy(&h, image.data(), sizeof h);
+        LayoutArgs layout;
+        layout.key_size = h.key_size >= 1 && h.key_size <= 64 ? h.key_size : 1;
+        layout.value_size = h.value_size <= 64 ? h.value_size : 0;
+        layout.logical_limit = h.capacity >= 1 && h.capacity <= MAX_CAPACITY ? h.capacity : 1;
+        m = make_map("m", layout, capacity_of(layout.logical_limit), in.byte());
+    } else {
+        const LayoutArgs layout = decode_layout(in);
+        const std::uint32_t capacity = capacity_of(layout.logical_limit);
+        m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
+        Script build;
+        build.new_map(m);
+        for (std::size_t n = in.byte() % 64u; n > 0; --n) build.keyed(OpKind::Put, m, in.byte());
+        for (std::size_t n = in.byte() % 16u; n > 0; --n) build.keyed(OpKind::Del, m, in.byte());
+        Executor maker;
+        for (const Op& op : build.ops) maker.execute(op);
+        const Block* block = maker.find(m.id);
+        if (block != nullptr) {
+            image.assign(block->data(), block->data() + block->size());
+            corrupt(in, image, read_header(block->data()));
+        }
+    }
+    s.ops.push_back(Op{OpKind::Load, m.id, "", image, {}, {}, 0});
+    for (std::size_t n = 0; n < std::min<std::size_t>(64, max_ops(m.capacity)) && !in.done(); ++n) {
+        decode_map_op(in, s, m);
+    }
+    return std::move(s.ops);
+}
+
+}  // namespace
+
+const char* fuzz_target_name(FuzzTarget target) {
+    switch (target) {
+        case FuzzTarget::Ops: return "ops_fuzzer";
+        case FuzzTarget::Overwrite: return "overwrite_fuzzer";
+        case FuzzTarget::Scan: return "scan_fuzzer";
+        case FuzzTarget::Image: return "image_fuzzer";
+    }
+    return "unknown";
+}
+
+std::optional<FuzzTarget> fuzz_target_named(std::string_view name) {
+    for (FuzzTarget target : ALL_FUZZ_TARGETS) {
+        const std::string_view full = fuzz_target_name(target);
+        if (name == full || name == full.substr(0, full.size() - std::string_view("_fuzzer").size())) return target;
+    }
+    return std::nullopt;
+}
+
+std::vector<Op> decode_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::size_t size) {
+    ByteReader in(data, size);
+    switch (target) {
+        case FuzzTarget::Ops: return decode_ops(in);
+        case FuzzTarget::Overwrite: return decode_overwrite(in);
+        case FuzzTarget::Scan: return decode_scan(in);
+        case FuzzTarget::Image: return decode_image(in);
+    }
+    return {};
+}
+
+std::string run_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::size_t size) {
+    CheckedExecutor checked;
+    for (const Op& op : decode_fuzz_input(target, data, size)) {
+        const StepResult step = checked.execute(op);
+        if (!step.failure.empty()) return checked.report(step.failure);
+    }
+    return "";
+}
+
+}  // namespace hashmap_mem::harness
