@@ -1,6 +1,6 @@
 // Helpers for the core unit tests: a map in a heap block of exactly
 // total_size bytes (so ASan flags any access past it), keys with a chosen home
-// bucket (to force clusters), and bucket-status diagrams such as "O T E E".
+// bucket (to force clusters, from harness/key_pool), and bucket-status diagrams such as "O T E E".
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "hashmap_mem/hashmap_mem.hpp"
+#include "hashmap_mem_harness/key_pool.hpp"
 
 namespace hashmap_mem::test {
 
@@ -48,15 +49,13 @@ inline Bytes key_of(std::uint64_t n, std::uint32_t key_size) {
     return key;
 }
 
-// The first `count` keys key_of(n) (n = first, first+1, ...) whose home in a
-// map of `capacity` buckets is `home`. Found by search: about count * capacity hashes.
+// `count` distinct keys whose home in a map of `capacity` buckets is `home`
+// (harness/key_pool; `seed` gives another set), to force keys into one cluster.
 inline std::vector<Bytes> keys_with_home(std::size_t count, std::uint32_t key_size, std::uint32_t capacity,
-                                         std::uint32_t home, std::uint64_t first = 0) {
-    std::vector<Bytes> keys;
-    for (std::uint64_t n = first; keys.size() < count; ++n) {
-        Bytes key = key_of(n, key_size);
-        if (home_bucket(fxhash64(key.data(), key.size()), capacity) == home) keys.push_back(std::move(key));
-    }
+                                         std::uint32_t home, std::uint64_t seed = 0) {
+    std::vector<Bytes> keys = harness::keys_with_home(key_size, capacity, home, count, seed);
+    EXPECT_EQ(keys.size(), count) << "keys with home " << home;
+    for (const Bytes& key : keys) EXPECT_EQ(home_bucket(fxhash64(key.data(), key.size()), capacity), home);
     return keys;
 }
 
