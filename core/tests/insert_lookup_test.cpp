@@ -66,7 +66,7 @@ TEST(InsertLookup, ConstLookupFindsTheSameValueAndHasIsTrue) {
 TEST(InsertLookup, InsertFillsTheFirstTombstoneBeforeTheFirstEmpty) {
     TestMap map = make_map(4, 4, 4, 4, 64);
     const std::vector<Bytes> keys = keys_with_home(4, 4, 64, 20);
-    for (int i = 0; i < 3; ++i) ASSERT_TRUE(put(map, keys[i], key_of(i, 4)));
+    for (std::size_t i = 0; i < 3; ++i) ASSERT_TRUE(put(map, keys[i], key_of(i, 4)));
     ASSERT_TRUE(remove(map.base(), keys[0].data()));  // "T O O E"
     EXPECT_EQ(statuses(map, 20, 4), "T O O E");
     std::uint8_t* slot = get_or_reserve_entry(map.base(), keys[3].data());

@@ -27,7 +27,7 @@ struct TestMap {
     }
     // Bucket index of an address inside bucket `index` (a value or key pointer).
     std::uint32_t index_of(const std::uint8_t* inside) const {
-        return static_cast<std::uint32_t>(static_cast<std::size_t>(inside - block.data() - MAP_BUCKETS_OFFSET) /
+        return static_cast<std::uint32_t>((static_cast<std::size_t>(inside - block.data()) - MAP_BUCKETS_OFFSET) /
                                           header().bucket_size);
     }
 };

@@ -6,9 +6,9 @@ namespace hashmap_mem::test {
 namespace {
 
 TEST(ValidateBuckets, StatusByteOtherThan0To2IsRejectedAtItsBucket) {
-    for (std::uint8_t status : {3, 0x80, 0xff}) {  // 3 is overwrite's private PENDING mark
+    for (int status : {3, 0x80, 0xff}) {  // 3 is overwrite's private PENDING mark
         TestMap map = sample_map();
-        map.bucket(9)[0] = status;
+        map.bucket(9)[0] = static_cast<std::uint8_t>(status);
         const ValidateResult r = validate_copy(map.block);
         EXPECT_TRUE(rejects_with(r, ValidateError::BadStatusByte, "status byte is not 0, 1 or 2"));
         EXPECT_EQ(r.bucket, 9u);
@@ -16,8 +16,8 @@ TEST(ValidateBuckets, StatusByteOtherThan0To2IsRejectedAtItsBucket) {
 }
 
 TEST(ValidateBuckets, ElementCountDifferentFromOccupiedBucketsIsRejected) {
-    for (std::uint16_t count : {0, 4, 6, 16}) {  // the sample holds 5
-        EXPECT_TRUE(rejects_with(validate_copy(with_header([&](MapHeader& h) { h.element_count = count; })),
+    for (int count : {0, 4, 6, 16}) {  // the sample holds 5
+        EXPECT_TRUE(rejects_with(validate_copy(with_header([&](MapHeader& h) { h.element_count = static_cast<std::uint16_t>(count); })),
                                  ValidateError::ElementCountMismatch,
                                  "element_count differs from the number of Occupied buckets"));
     }

@@ -30,7 +30,7 @@ void exercise(const Bytes& image) {
 
 TEST(ValidateCorruption, EverySingleByteChangeIsRejectedOrSafe) {
     TestMap map = make_map(2, 1, 1, 1, 4);  // 24 + 4 buckets of 4 bytes
-    for (std::uint16_t n : {0x0102, 0x0304, 0x0506}) ASSERT_TRUE(put(map, key_of(n, 2), {0x42}));
+    for (std::uint64_t n : {0x0102u, 0x0304u, 0x0506u}) ASSERT_TRUE(put(map, key_of(n, 2), {0x42}));
     ASSERT_EQ(map.block.size(), 40u);
     int accepted = 0;
     for (std::size_t offset = 0; offset < map.block.size(); ++offset) {

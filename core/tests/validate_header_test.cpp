@@ -12,7 +12,7 @@ TEST(ValidateHeader, LiveMapIsAccepted) {
 }
 
 TEST(ValidateHeader, SecretCodeOtherThan0x3dIsRejected) {
-    for (std::uint8_t code : {0x00, 0x3c, 0x3e, 0xff}) {
+    for (std::uint8_t code : {std::uint8_t{0x00}, std::uint8_t{0x3c}, std::uint8_t{0x3e}, std::uint8_t{0xff}}) {
         EXPECT_TRUE(rejects_with(validate_copy(with_header([&](MapHeader& h) { h.padding_and_secret_code = code; })),
                                  ValidateError::BadSecretCode, "secret code is not 0x3d (not a live map)"));
     }
@@ -20,8 +20,8 @@ TEST(ValidateHeader, SecretCodeOtherThan0x3dIsRejected) {
 
 TEST(ValidateHeader, CapacityZeroNonPowerOfTwoOrAbove32768IsRejected) {
     // 0 is also what a capacity of 65536 becomes in the u16 field.
-    for (std::uint16_t capacity : {0, 3, 12, 0x8001, 0xFFFF}) {
-        EXPECT_TRUE(rejects_with(validate_copy(with_header([&](MapHeader& h) { h.capacity = capacity; })),
+    for (int capacity : {0, 3, 12, 0x8001, 0xFFFF}) {
+        EXPECT_TRUE(rejects_with(validate_copy(with_header([&](MapHeader& h) { h.capacity = static_cast<std::uint16_t>(capacity); })),
                                  ValidateError::CapacityNotPowerOfTwo, "capacity is not a power of two in 1..32768"));
     }
 }
