@@ -3,7 +3,8 @@
 # `compile` gives it, then makes on $OUT the checks base-runner's
 # bad_build_check / run_fuzzer make, for three builds:
 #   address    SANITIZER=address   FUZZING_ENGINE=libfuzzer  (clang)
-#   undefined  SANITIZER=undefined FUZZING_ENGINE=libfuzzer  (clang)
+#   undefined  SANITIZER=undefined FUZZING_ENGINE=libfuzzer  (clang; through
+#              .clusterfuzzlite/build.sh, which runs ci/oss-fuzz/build.sh)
 #   afl        SANITIZER=address   FUZZING_ENGINE=afl  (Debian afl++: afl-clang-fast++,
 #              LIB_FUZZING_ENGINE=/usr/lib/afl/libAFLDriver.a)
 # Checks per target: found in $OUT (an executable holding LLVMFuzzerTestOneInput),
@@ -65,7 +66,10 @@ build() {
   # The Dockerfile's layout: source in $SRC/hashmap-mem, build.sh in $SRC; compile
   # runs `bash -eux $SRC/build.sh` from the WORKDIR with only its own environment.
   (cd "$root" && tar --exclude=./build --exclude=./.git -cf - .) | tar -C "$src/hashmap-mem" -xf -
-  cp "$root/ci/oss-fuzz/build.sh" "$src/build.sh"
+  # The UBSan build goes through ClusterFuzzLite's build.sh (which runs the same script).
+  local script=ci/oss-fuzz/build.sh
+  [ "$config" != undefined ] || script=.clusterfuzzlite/build.sh
+  cp "$root/$script" "$src/build.sh"
   (cd "$src/hashmap-mem" && env -i PATH="$PATH" HOME="$HOME" \
       CC="$cc" CXX="$cxx" CFLAGS="$cflags" CXXFLAGS="$cflags $cxxextra" \
       LIB_FUZZING_ENGINE="$engine" SANITIZER="$sanitizer" FUZZING_ENGINE="$fuzzing_engine" \
@@ -73,7 +77,7 @@ build() {
       AFL_QUIET=1 AFL_IGNORE_UNKNOWN_ENVS=1 ASAN_OPTIONS=detect_leaks=0 \
       bash -eux "$src/build.sh") > "$work/../build.log" 2>&1 \
     || { tail -n 40 "$work/../build.log"; bad "build.sh failed (log above)"; return 1; }
-  ok "build.sh passed"
+  ok "$script passed"
 }
 
 check_target() {
