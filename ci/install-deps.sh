@@ -10,8 +10,9 @@ packages=(
   googletest libgtest-dev libgmock-dev  # GoogleTest (built from source by CMake's GTest module if needed)
   librapidcheck-dev                     # rapidcheck with rapidcheck/gtest.h and rapidcheck/state.h
   libbenchmark-dev libabsl-dev          # bench/: Google Benchmark, absl::flat_hash_map
-  valgrind zip unzip python3
+  valgrind zip unzip python3 file      # file: ci/check-oss-fuzz-build.sh checks ELF x86-64
   afl++                                 # ci/check-oss-fuzz-build.sh: FUZZING_ENGINE=afl
+  libc++-14-dev libc++abi-14-dev        # ci/check-oss-fuzz-build.sh: OSS-Fuzz compiles with -stdlib=libc++
 )
 
 missing=()
