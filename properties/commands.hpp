@@ -38,13 +38,12 @@ protected:
         op_.kind = kind;
         op_.map = std::move(map);
     }
-    static std::string gen_map_id() { return *rc::gen::element<std::string>("a", "b"); }
     harness::Op op_;
 };
 
 // put ID KEY VALUE: get_or_reserve_entry, then the value written.
 struct Put : OpCommand {
-    explicit Put(const Machine& m) : OpCommand(harness::OpKind::Put, gen_map_id()) {
+    explicit Put(const Machine& m) : OpCommand(harness::OpKind::Put, gen_map_id(m)) {
         op_.key = gen_key(m, m.map(op_.map));
         op_.value = gen_bytes(m.map(op_.map).layout.value_size);
     }
@@ -53,13 +52,13 @@ struct Put : OpCommand {
 
 template <harness::OpKind Kind>
 struct KeyQuery : OpCommand {  // get / has: change nothing
-    explicit KeyQuery(const Machine& m) : OpCommand(Kind, gen_map_id()) { op_.key = gen_key(m, m.map(op_.map)); }
+    explicit KeyQuery(const Machine& m) : OpCommand(Kind, gen_map_id(m)) { op_.key = gen_key(m, m.map(op_.map)); }
 };
 using Get = KeyQuery<harness::OpKind::Get>;
 using Has = KeyQuery<harness::OpKind::Has>;
 
 struct Remove : OpCommand {
-    explicit Remove(const Machine& m) : OpCommand(harness::OpKind::Del, gen_map_id()) {
+    explicit Remove(const Machine& m) : OpCommand(harness::OpKind::Del, gen_map_id(m)) {
         op_.key = gen_key(m, m.map(op_.map));
     }
     void apply(Machine& m) const override { m.map(op_.map).forget_key(op_.key); }
@@ -80,12 +79,12 @@ struct Overwrite : OpCommand {
 };
 
 struct FullScan : OpCommand {
-    explicit FullScan(const Machine&) : OpCommand(harness::OpKind::Scan, gen_map_id()) {}
+    explicit FullScan(const Machine& m) : OpCommand(harness::OpKind::Scan, gen_map_id(m)) {}
 };
 
 // scandel ID EVERY: removes every EVERY-th entry right after the scan returns it.
 struct ScanWithRemoval : OpCommand {
-    explicit ScanWithRemoval(const Machine&) : OpCommand(harness::OpKind::ScanDel, gen_map_id()) {
+    explicit ScanWithRemoval(const Machine& m) : OpCommand(harness::OpKind::ScanDel, gen_map_id(m)) {
         op_.number = *rc::gen::inRange<std::uint64_t>(1, 5);
     }
     void apply(Machine& m) const override {
@@ -95,7 +94,7 @@ struct ScanWithRemoval : OpCommand {
 
 // new ID with the map's own layout: init again, the map is empty.
 struct ReInit : OpCommand {
-    explicit ReInit(const Machine& m) : OpCommand(harness::OpKind::New, gen_map_id()) {
+    explicit ReInit(const Machine& m) : OpCommand(harness::OpKind::New, gen_map_id(m)) {
         op_.layout = m.map(op_.map).layout;
     }
     void apply(Machine& m) const override { m.map(op_.map).keys.clear(); }
@@ -103,7 +102,7 @@ struct ReInit : OpCommand {
 
 // check ID: validate must accept every live map.
 struct Validate : OpCommand {
-    explicit Validate(const Machine&) : OpCommand(harness::OpKind::Check, gen_map_id()) {}
+    explicit Validate(const Machine& m) : OpCommand(harness::OpKind::Check, gen_map_id(m)) {}
 };
 
 template <typename C>
@@ -111,12 +110,13 @@ rc::Gen<std::shared_ptr<const MapCommand>> gen_one(const Machine& m) {
     return rc::gen::exec([m] { return std::shared_ptr<const MapCommand>(std::make_shared<const C>(m)); });
 }
 
-// Puts dominate so that windows fill; removals make Tombstones to probe past.
+// Weighted by the test case's mix (see Mix in machine.hpp).
 inline rc::Gen<std::shared_ptr<const MapCommand>> gen_command(const Machine& m) {
+    const Mix& x = m.mix;
     return rc::gen::weightedOneOf<std::shared_ptr<const MapCommand>>(
-        {{10, gen_one<Put>(m)}, {3, gen_one<Get>(m)}, {2, gen_one<Has>(m)}, {4, gen_one<Remove>(m)},
-         {2, gen_one<Overwrite>(m)}, {1, gen_one<FullScan>(m)}, {1, gen_one<ScanWithRemoval>(m)},
-         {1, gen_one<ReInit>(m)}, {1, gen_one<Validate>(m)}});
+        {{x.put, gen_one<Put>(m)}, {x.get, gen_one<Get>(m)}, {x.has, gen_one<Has>(m)}, {x.remove, gen_one<Remove>(m)},
+         {x.overwrite, gen_one<Overwrite>(m)}, {x.scan, gen_one<FullScan>(m)},
+         {x.scandel, gen_one<ScanWithRemoval>(m)}, {x.reinit, gen_one<ReInit>(m)}, {x.check, gen_one<Validate>(m)}});
 }
 
 }  // namespace hashmap_mem::properties

@@ -46,15 +46,45 @@ MapState gen_map(const std::string& id, const harness::LayoutArgs& layout) {
     map.id = id;
     map.layout = layout;
     map.capacity = capacity_for(layout.logical_limit);
-    const std::uint32_t from_end = std::min<std::uint32_t>(map.capacity, 4);
+    const std::uint32_t capacity = map.capacity;  // by value: rapidcheck maps lazily, when it shrinks or shows
     map.cluster_home = *rc::gen::weightedOneOf<std::uint32_t>(
-        {{2, rc::gen::map(rc::gen::inRange<std::uint32_t>(0, from_end),
-                          [&](std::uint32_t d) { return map.capacity - 1 - d; })},
+        {{2, rc::gen::map(rc::gen::inRange<std::uint32_t>(0, std::min<std::uint32_t>(capacity, 4)),
+                          [capacity](std::uint32_t d) { return capacity - 1 - d; })},
          {1, rc::gen::inRange<std::uint32_t>(0, map.capacity)}});
     const auto seed = *rc::gen::arbitrary<std::uint64_t>();
     map.cluster = std::make_shared<const std::vector<Bytes>>(harness::keys_with_home(
         static_cast<std::uint32_t>(layout.key_size), map.capacity, map.cluster_home, CLUSTER_KEYS, seed));
     return map;
+}
+
+// Swarm weights: 1 first, so a shrunk counterexample shows an even mix.
+unsigned gen_weight() { return *rc::gen::element<unsigned>(1, 0, 4, 16); }
+
+// A quarter of the cases fill map a's cluster: nearly every op puts the next
+// cluster key, so ~50 ops make 32 Occupied in a row (a window full, the probe
+// wrapped); an even swarm mix reaches that in under 1% of the cases.
+Mix fill_mix() {
+    Mix mix;
+    mix.put = mix.cluster_key = 64;
+    mix.overwrite = mix.scandel = mix.reinit = mix.other_maps_key = mix.map_b = 0;
+    return mix;
+}
+
+Mix gen_mix() {
+    if (*rc::gen::inRange(0, 4) == 3) return fill_mix();
+    Mix mix;
+    for (unsigned* weight : {&mix.get, &mix.has, &mix.remove, &mix.overwrite, &mix.scan, &mix.scandel, &mix.check,
+                             &mix.known_key, &mix.one_byte_off, &mix.other_maps_key, &mix.map_b}) {
+        *weight = gen_weight();
+    }
+    // Puts outweigh the rest (a third of the cases 64 to their ~40), so that
+    // windows fill; re-init empties a map, so it stays rare.
+    mix.put = *rc::gen::element<unsigned>(16, 4, 64);
+    mix.cluster_key = *rc::gen::element<unsigned>(1, 0, 4, 16, 64);
+    mix.reinit = *rc::gen::element<unsigned>(1, 0);
+    mix.fresh_key = *rc::gen::element<unsigned>(1, 4, 16);  // never 0: always some key kind
+    mix.map_a = *rc::gen::element<unsigned>(1, 4, 16);      // never 0: always some map
+    return mix;
 }
 
 }  // namespace
@@ -75,7 +105,12 @@ harness::Op MapState::new_op() const {
 
 void showValue(const Machine& machine, std::ostream& os) {
     os << harness::print(machine.a.new_op()) << "  # cluster home " << machine.a.cluster_home << '\n'
-       << harness::print(machine.b.new_op()) << "  # cluster home " << machine.b.cluster_home;
+       << harness::print(machine.b.new_op()) << "  # cluster home " << machine.b.cluster_home << '\n';
+    const Mix& x = machine.mix;
+    os << "# mix: put " << x.put << " get " << x.get << " has " << x.has << " del " << x.remove << " ow " << x.overwrite
+       << " scan " << x.scan << " scandel " << x.scandel << " new " << x.reinit << " check " << x.check << "; keys: known "
+       << x.known_key << " cluster " << x.cluster_key << " fresh " << x.fresh_key << " one-byte-off " << x.one_byte_off
+       << " other map's " << x.other_maps_key << "; maps: a " << x.map_a << " b " << x.map_b;
 }
 
 rc::Gen<Machine> gen_machine(Limits limits) {
@@ -87,7 +122,7 @@ rc::Gen<Machine> gen_machine(Limits limits) {
             b = a;
             b.logical_limit = limit;
         }
-        return Machine{gen_map("a", a), gen_map("b", b)};
+        return Machine{gen_map("a", a), gen_map("b", b), gen_mix()};
     });
 }
 
@@ -95,18 +130,30 @@ Bytes gen_bytes(std::uint64_t size) {
     return *rc::gen::container<Bytes>(static_cast<std::size_t>(size), rc::gen::arbitrary<std::uint8_t>());
 }
 
+std::string gen_map_id(const Machine& machine) {
+    return *rc::gen::weightedElement<std::string>({{machine.mix.map_a, "a"}, {machine.mix.map_b, "b"}});
+}
+
 Bytes gen_key(const Machine& machine, const MapState& map) {
     enum Kind { Known, Cluster, Fresh, OneByteOff, OtherMaps };
     const MapState& other = machine.other(map.id);
     const bool other_fits = other.layout.key_size == map.layout.key_size && !other.keys.empty();
-    const Kind kind = *rc::gen::weightedElement<Kind>({{map.keys.empty() ? 0u : 4u, Known},
-                                                       {map.cluster->empty() ? 0u : 4u, Cluster},
-                                                       {2u, Fresh},
-                                                       {map.keys.empty() ? 0u : 2u, OneByteOff},
-                                                       {other_fits ? 1u : 0u, OtherMaps}});
+    const Mix& mix = machine.mix;
+    const Kind kind = *rc::gen::weightedElement<Kind>({{map.keys.empty() ? 0u : mix.known_key, Known},
+                                                       {map.cluster->empty() ? 0u : mix.cluster_key, Cluster},
+                                                       {mix.fresh_key, Fresh},
+                                                       {map.keys.empty() ? 0u : mix.one_byte_off, OneByteOff},
+                                                       {other_fits ? mix.other_maps_key : 0u, OtherMaps}});
     switch (kind) {
         case Known: return *rc::gen::elementOf(map.keys);
-        case Cluster: return *rc::gen::elementOf(*map.cluster);
+        case Cluster: {
+            // The next pool key not put yet: 32 cluster picks fill a window,
+            // where random picks from 40 would need about 60.
+            for (const Bytes& key : *map.cluster) {
+                if (std::find(map.keys.begin(), map.keys.end(), key) == map.keys.end()) return key;
+            }
+            return *rc::gen::elementOf(*map.cluster);
+        }
         case OtherMaps: return *rc::gen::elementOf(other.keys);
         case OneByteOff: {
             Bytes key = *rc::gen::elementOf(map.keys);

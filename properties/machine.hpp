@@ -33,15 +33,25 @@ struct MapState {
     harness::Op new_op() const;  // "new ID KS KA VS VA LIMIT"
 };
 
+// Swarm testing: each test case draws its own weights, so some cases are
+// nearly all cluster puts into one map (32 in a row fill a window) while
+// others churn removals and overwrites. Weights are 0 (off) to 64.
+struct Mix {
+    unsigned put = 1, get = 1, has = 1, remove = 1, overwrite = 1, scan = 1, scandel = 1, reinit = 1, check = 1;
+    unsigned known_key = 1, cluster_key = 1, fresh_key = 1, one_byte_off = 1, other_maps_key = 1;
+    unsigned map_a = 1, map_b = 1;
+};
+
 struct Machine {
     MapState a;
     MapState b;
+    Mix mix;
     MapState& map(const std::string& id) { return id == a.id ? a : b; }
     const MapState& map(const std::string& id) const { return id == a.id ? a : b; }
     const MapState& other(const std::string& id) const { return id == a.id ? b : a; }
 };
 
-// The new lines of both maps and their cluster homes, as a counterexample shows them.
+// The new lines of both maps, their cluster homes and the mix, as a counterexample shows them.
 void showValue(const Machine& machine, std::ostream& os);
 
 enum class Limits {
@@ -53,7 +63,10 @@ enum class Limits {
 // alignments (so overwrite between them runs), else an independent layout.
 rc::Gen<Machine> gen_machine(Limits limits);
 
-// A key for `map`: one put before, a cluster key, a fresh one, one differing
+// "a" or "b", weighted by the mix.
+std::string gen_map_id(const Machine& machine);
+
+// A key for `map`: one put before, the next cluster key, a fresh one, one differing
 // from a put key in one byte, or one of the other map's keys.
 Bytes gen_key(const Machine& machine, const MapState& map);
 Bytes gen_bytes(std::uint64_t size);
