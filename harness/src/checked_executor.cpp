@@ -139,20 +139,20 @@ std::string CheckedExecutor::check_map(const std::string& id) {
 std::string CheckedExecutor::check_answer(const Op& op, const std::string& result, const Bytes& target_before,
                                           const Bytes& source_before,
                                           const std::vector<std::uint32_t>& occupied_before) {
-    const std::string line = print(op);
+    const auto line = [&op] { return print(op); };  // printed only for a failure (it allocates)
     if (op.kind == OpKind::Hash) return "";
     if (op.kind == OpKind::Layout) {
-        return is_error(result) == !layout_is_valid(op.layout) ? "" : line + ": layout validity disagrees with SPEC §3 (" + result + ")";
+        return is_error(result) == !layout_is_valid(op.layout) ? "" : line() + ": layout validity disagrees with SPEC §3 (" + result + ")";
     }
     if (op.kind == OpKind::New) {
         const bool valid = layout_is_valid(op.layout);
-        if (is_error(result)) return valid ? line + ": a valid layout was refused: " + result : "";
-        if (!valid) return line + ": an invalid layout was accepted";
+        if (is_error(result)) return valid ? line() + ": a valid layout was refused: " + result : "";
+        if (!valid) return line() + ": an invalid layout was accepted";
         const MapHeader h = read_header(real_.find(op.map)->data());
         if (h.key_size != op.layout.key_size || h.value_size != op.layout.value_size ||
             h.logical_limit != op.layout.logical_limit || h.capacity < op.layout.logical_limit ||
             (h.capacity & (h.capacity - 1)) != 0 || h.element_count != 0 || h.padding_and_secret_code != SECRET_CODE) {
-            return line + ": init wrote a header that does not match the layout";
+            return line() + ": init wrote a header that does not match the layout";
         }
         models_[op.map] = Model{h, {}};
         recent_keys_.erase(op.map);
@@ -169,7 +169,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
     Block* block = real_.find(op.map);
     auto model_it = models_.find(op.map);
     if (block == nullptr || model_it == models_.end()) {
-        return is_error(result) ? "" : line + ": ran on a map that does not exist";
+        return is_error(result) ? "" : line() + ": ran on a map that does not exist";
     }
     Model& model = model_it->second;
     const std::string key = Model::bytes(op.key.data(), op.key.size());
@@ -179,21 +179,21 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
     switch (op.kind) {
         case OpKind::Put: {
             if (!key_fits || op.value.size() != model.header.value_size) {
-                return is_error(result) ? "" : line + ": a key or value of the wrong length was accepted";
+                return is_error(result) ? "" : line() + ": a key or value of the wrong length was accepted";
             }
             remember_key(op.map, op.key);
             if (result == "1") {
                 model.entries[key] = Model::bytes(op.value.data(), op.value.size());
                 return "";
             }
-            if (result != "0") return wrong_answer(line, result, "1");
-            if (present != model.entries.end()) return line + ": get_or_reserve_entry gave null for a present key";
+            if (result != "0") return wrong_answer(line(), result, "1");
+            if (present != model.entries.end()) return line() + ": get_or_reserve_entry gave null for a present key";
             return check_full_for_key(block->data(), key);
         }
         case OpKind::Get:
         case OpKind::Has:
         case OpKind::Del: {
-            if (!key_fits) return is_error(result) ? "" : line + ": a key of the wrong length was accepted";
+            if (!key_fits) return is_error(result) ? "" : line() + ": a key of the wrong length was accepted";
             remember_key(op.map, op.key);
             const bool in_model = present != model.entries.end();
             std::string expected;
@@ -205,51 +205,51 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
                 expected = in_model ? "1" : "0";
             }
             if (op.kind == OpKind::Del && in_model) model.entries.erase(present);
-            return result == expected ? "" : wrong_answer(line, result, expected);
+            return result == expected ? "" : wrong_answer(line(), result, expected);
         }
         case OpKind::Ow: {
             const Block* source = real_.find(op.source);
             auto source_model = models_.find(op.source);
             if (source == nullptr || source_model == models_.end()) {
-                return is_error(result) ? "" : line + ": ran with a source that does not exist";
+                return is_error(result) ? "" : line() + ": ran with a source that does not exist";
             }
-            if (copy_of(source) != source_before) return line + ": overwrite wrote to its source";
+            if (copy_of(source) != source_before) return line() + ": overwrite wrote to its source";
             const MapHeader t = read_header(target_before.data());
             const MapHeader s = read_header(source_before.data());
             if (op.map == op.source) {
-                if (result != "1") return wrong_answer(line, result, "1");
-                return copy_of(block) == target_before ? "" : line + ": overwrite(m, m) changed m";
+                if (result != "1") return wrong_answer(line(), result, "1");
+                return copy_of(block) == target_before ? "" : line() + ": overwrite(m, m) changed m";
             }
             const bool limit_fails = t.logical_limit < s.element_count;
             const bool layout_fails =
                 t.key_size != s.key_size || t.value_size != s.value_size || t.bucket_size != s.bucket_size;
             if (limit_fails || layout_fails) {
-                if (result != "0") return wrong_answer(line, result, "0") + (limit_fails ? " (limit)" : " (layouts differ)");
-                return copy_of(block) == target_before ? "" : line + ": a refused overwrite changed target";
+                if (result != "0") return wrong_answer(line(), result, "0") + (limit_fails ? " (limit)" : " (layouts differ)");
+                return copy_of(block) == target_before ? "" : line() + ": a refused overwrite changed target";
             }
             const RustOverwrite rust = replay_rust_overwrite(target_before, source_before);
             if (result == "1") {
-                if (rust.null_seen) return line + ": succeeded where a reservation must fail";
+                if (rust.null_seen) return line() + ": succeeded where a reservation must fail";
                 const std::string differs = compare_images(copy_of(block), rust.image);
-                if (!differs.empty()) return line + ": " + differs;
+                if (!differs.empty()) return line() + ": " + differs;
                 for (const auto& [k, v] : source_model->second.entries) model.entries[k] = v;
                 return "";
             }
-            if (result != "0") return wrong_answer(line, result, "0 or 1");
-            if (!rust.null_seen) return line + ": failed, but every source key has room in target";
-            if (!rust.why_null.empty()) return line + ": " + rust.why_null;
+            if (result != "0") return wrong_answer(line(), result, "0 or 1");
+            if (!rust.null_seen) return line() + ": failed, but every source key has room in target";
+            if (!rust.why_null.empty()) return line() + ": " + rust.why_null;
             return "";  // model unchanged: check_contents proves nothing was lost or added
         }
         case OpKind::Next: {
-            if (is_error(result)) return line + ": " + result;
+            if (is_error(result)) return line() + ": " + result;
             return check_next(block->data(), op.number, std::stoull(result));
         }
-        case OpKind::Check: return result == "ok" ? "" : line + ": validate refused a live map: " + result;
+        case OpKind::Check: return result == "ok" ? "" : line() + ": validate refused a live map: " + result;
         case OpKind::Scan:
         case OpKind::ScanDel: {
             const std::vector<std::uint32_t> visited = parse_indices(result);
             std::string failure = check_scan(block->data(), occupied_before, visited);
-            if (!failure.empty()) return line + ": " + failure;
+            if (!failure.empty()) return line() + ": " + failure;
             if (op.kind == OpKind::ScanDel && op.number != 0) {
                 const MapHeader h = read_header(target_before.data());
                 for (std::size_t i = op.number - 1; i < visited.size(); i += op.number) {

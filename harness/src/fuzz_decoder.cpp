@@ -6,7 +6,7 @@
 //     key_size    b < 192 ? {1,2,4,8,16,1,2,4,8,3,5,7,12,20,33,40}[b % 16] : 1 + (b - 192) % 40
 //     value_size  b < 192 ? {0,1,4,8,0,2,16,32}[b % 8] : (b - 192) % 33
 //     alignments  key {1,1,2,4,8,16,1,4}[b & 7], value the same table at (b >> 3) & 7
-//     limit       b < 224 ? 1 + b % 64 : b < 248 ? 1 + u16 % 1024 : 1 + u16 % 32768
+//     limit       b < 240 ? 1 + b % 64 : b < 252 ? 1 + u16 % 1024 : 1 + u16 % 32768
 //   home byte: the cluster's home bucket, odd bytes within 16 of capacity - 1
 //   op: one byte, kind = b >> 5, arg = b & 31; ops on keys read one more byte,
 //     the key's index in the pool (byte % 64: 0..39 the cluster, 40..63 spread)
@@ -57,8 +57,8 @@ constexpr std::uint32_t BIG_MAP = 1024;
 
 std::uint64_t decode_limit(ByteReader& in) {
     const std::uint8_t b = in.byte();
-    if (b < 224) return 1u + b % 64u;  // capacities 1..64: most inputs
-    if (b < 248) return 1u + in.u16() % 1024u;
+    if (b < 240) return 1u + b % 64u;  // capacities 1..64: 15 inputs in 16
+    if (b < 252) return 1u + in.u16() % 1024u;
     return 1u + in.u16() % 32768u;
 }
 
@@ -85,20 +85,23 @@ std::uint32_t capacity_of(std::uint64_t limit) {
     return capacity;
 }
 
+// 32 homes per capacity (so the cluster cache stays small): odd bytes within
+// 16 buckets of the end, so the window wraps; even bytes spread over the table.
 std::uint32_t decode_home(std::uint8_t b, std::uint32_t capacity) {
-    if ((b & 1) != 0) return capacity - 1u - (b >> 1) % std::min<std::uint32_t>(capacity, 16);
-    return (b >> 1) % capacity;
+    const std::uint32_t k = (b >> 1) % 16u;
+    if ((b & 1) != 0) return capacity - 1u - k % capacity;
+    return capacity >= 16 ? k * (capacity / 16) : k % capacity;
 }
 
 // keys_with_home searches short keys by trial: cached per (key_size, capacity, home).
 const std::vector<Bytes>& cluster_keys(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home) {
     static std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::vector<Bytes>> cache;
-    if (cache.size() > 4096) cache.clear();
+    if (cache.size() > 8192) cache.clear();
     auto [it, inserted] = cache.try_emplace({key_size, capacity, home});
     if (inserted) {
-        // A short key at a big capacity is rare to find: ask for few, so the
-        // search stops early (keys_with_home tries at most 2^18).
-        const std::size_t count = key_size < 8 && capacity > BIG_MAP ? 4 : CLUSTER_KEYS;
+        // A short key is found by trial, about capacity tries per key: ask
+        // big maps for few (keys_with_home tries at most 2^18).
+        const std::size_t count = key_size >= 8 || capacity <= 64 ? CLUSTER_KEYS : std::max<std::size_t>(4, 4096 / capacity);
         it->second = keys_with_home(key_size, capacity, home, count, 0);
     }
     return it->second;
@@ -374,7 +377,8 @@ std::vector<Op> decode_image(ByteReader& in) {
         layout.key_size = h.key_size >= 1 && h.key_size <= 64 ? h.key_size : 1;
         layout.value_size = h.value_size <= 64 ? h.value_size : 0;
         layout.logical_limit = h.capacity >= 1 && h.capacity <= MAX_CAPACITY ? h.capacity : 1;
-        m = make_map("m", layout, capacity_of(layout.logical_limit), in.byte());
+        m = make_map("m", layout, capacity_of(layout.logical_limit),
+                     decode_home(in.byte(), capacity_of(layout.logical_limit)));
     } else {
         const LayoutArgs layout = decode_layout(in);
         const std::uint32_t capacity = capacity_of(layout.logical_limit);

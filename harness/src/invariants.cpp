@@ -1,7 +1,6 @@
 #include "hashmap_mem_harness/invariants.hpp"
 
 #include <cstring>
-#include <unordered_set>
 
 #include "hashmap_mem/hashmap_mem.hpp"
 
@@ -18,9 +17,11 @@ struct View {
     std::string key(std::uint32_t i) const { return Model::bytes(bucket(i) + h.key_offset, h.key_size); }
     std::string value(std::uint32_t i) const { return Model::bytes(bucket(i) + h.value_offset, h.value_size); }
     std::uint32_t window() const { return h.capacity < 32u ? h.capacity : 32u; }
+    std::uint32_t home(const std::uint8_t* key) const {
+        return static_cast<std::uint32_t>(fxhash64(key, h.key_size) >> 48) & (h.capacity - 1u);
+    }
     std::uint32_t home(const std::string& key) const {
-        const auto* bytes = reinterpret_cast<const std::uint8_t*>(key.data());
-        return static_cast<std::uint32_t>(fxhash64(bytes, key.size()) >> 48) & (h.capacity - 1u);
+        return home(reinterpret_cast<const std::uint8_t*>(key.data()));
     }
 };
 
@@ -50,7 +51,6 @@ std::string check_structure(const std::uint8_t* block, const MapHeader& made) {
         return "header layout fields changed";
     }
     std::uint32_t occupied = 0;
-    std::unordered_set<std::string> keys;
     for (std::uint32_t i = 0; i < h.capacity; ++i) {
         const std::uint8_t status = v.status(i);
         if (status != EMPTY && status != TOMBSTONE && status != OCCUPIED) {
@@ -58,19 +58,23 @@ std::string check_structure(const std::uint8_t* block, const MapHeader& made) {
         }
         if (status != OCCUPIED) continue;
         ++occupied;
-        const std::string key = v.key(i);
-        if (!keys.insert(key).second) return "key " + hex(key) + " is Occupied twice" + at(i);
+        const std::uint8_t* key = v.bucket(i) + h.key_offset;
         const std::uint32_t home = v.home(key);
         const std::uint32_t distance = (i - home) & (h.capacity - 1u);
         if (distance >= v.window()) {
-            return "key " + hex(key) + " lies " + std::to_string(distance) + " buckets from its home " +
+            return "key " + to_hex(key, h.key_size) + " lies " + std::to_string(distance) + " buckets from its home " +
                    std::to_string(home) + ", outside the window" + at(i);
         }
+        // Equal keys share a home and both lie within the window from it, so
+        // a duplicate of this key, if it comes first, is between home and i.
         for (std::uint32_t d = 0; d < distance; ++d) {
             const std::uint32_t j = (home + d) & (h.capacity - 1u);
             if (v.status(j) == EMPTY) {
-                return "key " + hex(key) + " has Empty bucket " + std::to_string(j) + " between its home " +
-                       std::to_string(home) + " and it" + at(i);
+                return "key " + to_hex(key, h.key_size) + " has Empty bucket " + std::to_string(j) +
+                       " between its home " + std::to_string(home) + " and it" + at(i);
+            }
+            if (v.status(j) == OCCUPIED && std::memcmp(v.bucket(j) + h.key_offset, key, h.key_size) == 0) {
+                return "key " + to_hex(key, h.key_size) + " is Occupied twice" + at(i);
             }
         }
     }

@@ -1,0 +1,91 @@
+#!/bin/bash
+# make fuzz: builds the four libFuzzer targets with clang
+# (-fsanitize=fuzzer,address,undefined) in $BUILD/fuzz and runs each for
+# FUZZ_SECONDS (default 60), at most nproc at a time, from a scratch corpus
+# fuzz-scratch/<target>/ seeded with corpus/<target>/ (the committed corpus is
+# never written; `make fuzz-merge` folds new inputs into it). Prints progress
+# every 10 s and a table per target; on a crash prints the crashing file, the
+# op script it decodes to and the command that reproduces it. Exit 1 on a crash.
+# Run: make fuzz [FUZZ_SECONDS=60]   or   FUZZ_SECONDS=10 bash ci/fuzz.sh [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=${BUILD:-build}
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+JOBS=${FUZZ_JOBS:-$(nproc)}
+SCRATCH=${FUZZ_SCRATCH:-fuzz-scratch}
+build_dir=$BUILD/fuzz
+targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+[ $# -gt 0 ] && targets=("$@")
+
+# shellcheck source=ci/fuzz-common.sh
+source ci/fuzz-common.sh
+configure_fuzz_build "$build_dir"
+cmake --build "$build_dir" -j "$JOBS" --target "${targets[@]}" hashmap-mem-script
+
+mkdir -p "$SCRATCH/logs"
+run_target() {
+  local t=$1
+  mkdir -p "$SCRATCH/$t" "$SCRATCH/crashes/$t"
+  cp -n corpus/"$t"/* "$SCRATCH/$t/" 2>/dev/null || true
+  # shellcheck disable=SC2046  # the options are separate flags
+  "$build_dir/fuzz/$t" -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 \
+    -dict="fuzz/$t.dict" $(libfuzzer_options "fuzz/$t.options") \
+    -artifact_prefix="$SCRATCH/crashes/$t/" "$SCRATCH/$t" "corpus/regressions/$t" \
+    >"$SCRATCH/logs/$t.log" 2>&1 || true
+}
+
+# "#1234 ... cov: 321 ... exec/s: 999" -> the newest status line of a log.
+status_of() { grep -aE '^#[0-9]+' "$SCRATCH/logs/$1.log" 2>/dev/null | tail -n 1 || true; }
+
+echo "fuzz: ${targets[*]}: ${FUZZ_SECONDS}s each, $JOBS at a time; logs in $SCRATCH/logs/"
+: >"$SCRATCH/logs/.started"
+pending=("${targets[@]}")
+running=0
+while [ ${#pending[@]} -gt 0 ] || [ "$running" -gt 0 ]; do
+  while [ ${#pending[@]} -gt 0 ] && [ "$running" -lt "$JOBS" ]; do
+    : >"$SCRATCH/logs/${pending[0]}.log"
+    run_target "${pending[0]}" &
+    pending=("${pending[@]:1}")
+    running=$((running + 1))
+  done
+  # Progress: wake on a finished target or every 10 s.
+  for _ in $(seq 10); do
+    sleep 1
+    [ "$(jobs -rp | wc -l)" -lt "$running" ] && break
+  done
+  running=$(jobs -rp | wc -l)
+  for t in "${targets[@]}"; do
+    line=$(status_of "$t")
+    [ -n "$line" ] && printf '  %-17s %s\n' "$t" "$(echo "$line" | cut -c1-100)"
+  done
+  echo "  --"
+done
+wait
+
+stat_of() { grep -a "^stat::$2:" "$SCRATCH/logs/$1.log" | awk '{print $2}' | tail -n 1; }
+printf '\n%-17s %10s %8s %6s %8s %8s\n' target execs exec/s cov corpus crashes
+crashed=0
+for t in "${targets[@]}"; do
+  cov=$(grep -aoE 'cov: [0-9]+' "$SCRATCH/logs/$t.log" | tail -n 1 | awk '{print $2}')
+  corpus=$(find "$SCRATCH/$t" -maxdepth 1 -type f | wc -l)
+  crashes=$(find "$SCRATCH/crashes/$t" -maxdepth 1 -type f -newer "$SCRATCH/logs/.started" | wc -l)
+  printf '%-17s %10s %8s %6s %8s %8s\n' "$t" "$(stat_of "$t" number_of_executed_units)" \
+    "$(stat_of "$t" average_exec_per_sec)" "${cov:--}" "$corpus" "$crashes"
+  [ "$crashes" -gt 0 ] && crashed=1
+done
+
+if [ "$crashed" -eq 1 ]; then
+  for t in "${targets[@]}"; do
+    find "$SCRATCH/crashes/$t" -maxdepth 1 -type f -newer "$SCRATCH/logs/.started" | while read -r file; do
+      echo
+      echo "CRASH in $t: $file"
+      grep -a -m 1 -E 'invariant broken|ERROR: |runtime error' "$SCRATCH/logs/$t.log" || true
+      echo "op script (hashmap-mem-script --decode $t $file):"
+      "$build_dir/harness/hashmap-mem-script" --decode "$t" "$file" | sed 's/^/  /' | cut -c1-200
+      echo "reproduce: make repro CRASH=$file"
+    done
+  done
+  exit 1
+fi
+echo "no crashes; new inputs are in $SCRATCH/<target>/ (make fuzz-merge folds them into corpus/)"

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Writes seed inputs for the four fuzz targets into OUT/<target>/: the shapes
+of the conformance scripts (a cluster filled past its 32-bucket window, wrap at
+the table's end, churn that leaves Tombstones, overwrites that fit and that
+fail, scans that remove, images with one field or byte off) in the byte format
+of harness/src/fuzz_decoder.cpp, plus random inputs from a fixed seed.
+ci/make-seeds.sh minimises them into corpus/ with libFuzzer -merge=1.
+Run: python3 ci/make-seeds.py OUT"""
+import hashlib
+import os
+import random
+import struct
+import sys
+
+KEY_SIZES = [1, 2, 4, 8, 16, 1, 2, 4, 8, 3, 5, 7, 12, 20, 33, 40]
+ALIGN_INDEX = {1: 0, 2: 2, 4: 3, 8: 4, 16: 5}
+PUT, GET, HAS, DEL, MISC = 0 << 5, 3 << 5, 4 << 5, 5 << 5, 7 << 5  # ops_fuzzer kinds
+
+
+def layout(ks, vs, ka=1, va=1, limit=64):
+    """The 4-byte layout prefix (limits up to 64)."""
+    k = KEY_SIZES.index(ks) if ks in KEY_SIZES else 192 + ks - 1
+    return bytes([k, 192 + vs, ALIGN_INDEX[ka] | ALIGN_INDEX[va] << 3, limit - 1])
+
+
+def home_near_end(k=0):
+    return bytes([k << 1 | 1])
+
+
+LAYOUTS = [layout(8, 8), layout(1, 0, limit=4), layout(16, 32, 16, 16), layout(40, 0, limit=32),
+           layout(3, 5, 4, 8, 32), layout(2, 1, 2, 1, 16), layout(4, 4, limit=1), layout(12, 7, 4, 1, 64)]
+
+
+def ops_seeds():
+    seeds = []
+    for lay in LAYOUTS:
+        fill = b"".join(bytes([PUT, k]) for k in range(40))  # 33rd put finds the window full
+        probe = b"".join(bytes([GET, k, HAS, k]) for k in range(0, 40, 3))
+        churn = b"".join(bytes([DEL, k]) for k in range(0, 33, 2)) + b"".join(bytes([PUT, k]) for k in range(33, 40))
+        seeds.append(lay + home_near_end() + fill + probe + churn + bytes([MISC | 12, MISC | 16, MISC | 8]))
+        seeds.append(lay + bytes([0]) + bytes([PUT, 40, PUT, 41, DEL, 40, GET, 41, MISC | 25, MISC | 3]))
+    return seeds
+
+
+def scan_seeds():
+    seeds = []
+    for lay in LAYOUTS:
+        fill = b"".join(bytes([0, k]) for k in range(36))
+        scans = bytes([0x80, 0x81, 0x83, 0xa0, 0xa5, 0xc0, 0xc1, 0xc4, 0xc5, 0xc6, 0xc7, 0xe1])
+        seeds.append(lay + home_near_end(1) + fill + scans + bytes([0x40, 3, 0x80, 0x85]))
+    return seeds
+
+
+def overwrite_seeds():
+    seeds = []
+    modes = [bytes([0, 7]), bytes([0x80]), bytes([0xc0, 0x1b, 0x1f]), bytes([0xe0]) + layout(8, 4)]
+    for lay in LAYOUTS[:5]:
+        for mode in modes:
+            a = b"".join(bytes([0, k]) for k in range(0, 32))        # a: 32 cluster keys
+            b = b"".join(bytes([1, k]) for k in range(20, 40))       # b: overlapping and new ones
+            ows = bytes([0x80, 0x81, 0x86, 0x87, 0xc2, 0xc3])
+            seeds.append(lay + mode + home_near_end() + a + b + ows + bytes([0x40, 5, 0x80, 0xe1, 0x00, 0x81]))
+    return seeds
+
+
+def image_seeds():
+    seeds = []
+    hdr = struct.pack("<HHIIIIHBB", 1, 1, 1, 0, 2, 2, 1, 1, 0x3d) + bytes([2, 7])
+    seeds.append(bytes([0]) + struct.pack("<H", len(hdr)) + hdr + bytes([0, 7, 0x60, 7, 0xf0]))
+    edits = [b"", bytes([1, 1, 1]), bytes([1, 1, 0xff]), bytes([2, 0, 0]), bytes([2, 3, 1]), bytes([4, 0, 1]),
+             bytes([5, 0, 1]), bytes([7, 1, 0, 1]), bytes([6, 0xff, 0]), bytes([0, 23, 0x3c]), bytes([1, 6, 0xff])]
+    for lay in LAYOUTS[:4]:
+        puts = bytes([34]) + bytes(range(34))
+        dels = bytes([3, 1, 5, 9])
+        for edit in edits:
+            count = bytes([1 if edit else 0])
+            ops = bytes([PUT, 2, GET, 3, DEL, 4, HAS, 5, MISC | 16, MISC | 12])
+            seeds.append(bytes([0x20]) + lay + home_near_end() + puts + dels + count + edit + ops)
+    return seeds
+
+
+def main():
+    out = sys.argv[1]
+    rng = random.Random(20261125)
+    shapes = {"ops_fuzzer": ops_seeds(), "scan_fuzzer": scan_seeds(),
+              "overwrite_fuzzer": overwrite_seeds(), "image_fuzzer": image_seeds()}
+    for target, seeds in shapes.items():
+        os.makedirs(os.path.join(out, target), exist_ok=True)
+        seeds += [bytes(rng.randrange(256) for _ in range(rng.randrange(8, 160))) for _ in range(200)]
+        for seed in seeds:
+            with open(os.path.join(out, target, hashlib.sha1(seed).hexdigest()), "wb") as f:
+                f.write(seed)
+        print(f"{target}: {len(seeds)} seeds")
+
+
+if __name__ == "__main__":
+    main()
