@@ -40,6 +40,8 @@ status_of() { grep -aE '^#[0-9]+' "$SCRATCH/logs/$1.log" 2>/dev/null | tail -n 1
 
 echo "fuzz: ${targets[*]}: ${FUZZ_SECONDS}s each, $JOBS at a time; logs in $SCRATCH/logs/"
 : >"$SCRATCH/logs/.started"
+rm -f "$SCRATCH"/logs/*.reported
+SECONDS=0
 pending=("${targets[@]}")
 running=0
 while [ ${#pending[@]} -gt 0 ] || [ "$running" -gt 0 ]; do
@@ -57,9 +59,10 @@ while [ ${#pending[@]} -gt 0 ] || [ "$running" -gt 0 ]; do
   running=$(jobs -rp | wc -l)
   for t in "${targets[@]}"; do
     line=$(status_of "$t")
-    [ -n "$line" ] && printf '  %-17s %s\n' "$t" "$(echo "$line" | cut -c1-100)"
+    [ -z "$line" ] || [ -f "$SCRATCH/logs/$t.reported" ] && continue
+    printf '  [%4ss] %-17s %s\n' "$SECONDS" "$t" "$(echo "$line" | cut -c1-100)"
+    case "$line" in *DONE*) : >"$SCRATCH/logs/$t.reported" ;; esac  # a finished target is shown once
   done
-  echo "  --"
 done
 wait
 
