@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# CI smoke test of the four libFuzzer targets (clang, ASan+UBSan, build/ci-fuzz):
+# CI smoke test of the four libFuzzer targets, in the `make fuzz` build
+# (build/fuzz: clang, ASan+UBSan, configured by ci/fuzz-common.sh):
 #   1. replay: each target runs every input of corpus/<t>/ and corpus/regressions/<t>/ once;
 #   2. fuzz:   each target fuzzes for FUZZ_SMOKE_SECONDS (default 20), its .options and
 #              .dict applied, new inputs going to a scratch corpus (the committed one is
@@ -15,18 +16,18 @@ BUILD=${BUILD:-build}
 JOBS=${JOBS:-$(nproc)}
 seconds=${FUZZ_SMOKE_SECONDS:-20}
 targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
-dir=$root/$BUILD/ci-fuzz
+build_dir=$root/$BUILD/fuzz          # the `make fuzz` build, shared
+dir=$root/$BUILD/ci-fuzz-smoke       # scratch corpus, artifacts, logs
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
-# -O1, asserts on; the bodies get fuzzer-no-link coverage, the executables link -fsanitize=fuzzer.
-cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=clang++ \
-  -DCMAKE_CXX_FLAGS="-O1 -fsanitize=fuzzer-no-link" -DHASHMAP_MEM_SANITIZE=ON -DHASHMAP_MEM_FUZZ=ON \
-  -DHASHMAP_MEM_BUILD_TESTS=OFF -DHASHMAP_MEM_BUILD_PROPERTIES=OFF >/dev/null
-cmake --build "$dir" -j "$JOBS" --target "${targets[@]}" hashmap-mem-script
+# shellcheck source=ci/fuzz-common.sh
+source ci/fuzz-common.sh             # configure_fuzz_build, libfuzzer_options
+configure_fuzz_build "$build_dir"
+cmake --build "$build_dir" -j "$JOBS" --target "${targets[@]}" hashmap-mem-script
 
-exe_of() { find "$dir" -type f -name "$1" -perm -u+x | head -n 1; }
-script_tool=$(exe_of hashmap-mem-script)
+exe_of() { echo "$build_dir/fuzz/$1"; }
+script_tool=$build_dir/harness/hashmap-mem-script
 
 # Prints what a failing input is and how to reproduce it.
 report_crash() {
@@ -53,7 +54,7 @@ for t in "${targets[@]}"; do
     failed=1
     tail -n 40 "$dir/logs/$t.replay"
     culprit=$(grep -o "Running: .*" "$dir/logs/$t.replay" | tail -n 1 | cut -d' ' -f2-)
-    report_crash "$t" "${culprit:-unknown}"
+    if [ -f "$culprit" ]; then report_crash "$t" "$culprit"; else echo "=== $t: replay failed before naming an input"; fi
   fi
 done
 [ "$failed" -eq 0 ] || { echo "fuzz-smoke: the committed corpus crashes"; exit 1; }
@@ -61,7 +62,7 @@ done
 echo "--- fuzzing each target for $seconds s ($JOBS at a time)"
 fuzz_one() {
   local t=$1 opts
-  opts=$(python3 ci/libfuzzer-options.py "fuzz/$t.options")
+  opts=$(libfuzzer_options "fuzz/$t.options")
   [[ "$opts" == *-dict=* ]] || opts="$opts -dict=fuzz/$t.dict"
   mkdir -p "$dir/scratch/$t" "$dir/artifacts/$t"
   # shellcheck disable=SC2086  # opts is a list of flags
