@@ -105,14 +105,17 @@ struct Validate : OpCommand {
     explicit Validate(const Machine& m) : OpCommand(harness::OpKind::Check, gen_map_id(m)) {}
 };
 
+// The machine is shared by the nine generators (rapidcheck may run them again
+// while shrinking, after `m` is gone): one copy per command, not nine.
 template <typename C>
-rc::Gen<std::shared_ptr<const MapCommand>> gen_one(const Machine& m) {
-    return rc::gen::exec([m] { return std::shared_ptr<const MapCommand>(std::make_shared<const C>(m)); });
+rc::Gen<std::shared_ptr<const MapCommand>> gen_one(std::shared_ptr<const Machine> m) {
+    return rc::gen::exec([m] { return std::shared_ptr<const MapCommand>(std::make_shared<const C>(*m)); });
 }
 
 // Weighted by the test case's mix (see Mix in machine.hpp).
-inline rc::Gen<std::shared_ptr<const MapCommand>> gen_command(const Machine& m) {
-    const Mix& x = m.mix;
+inline rc::Gen<std::shared_ptr<const MapCommand>> gen_command(const Machine& machine) {
+    const auto m = std::make_shared<const Machine>(machine);
+    const Mix& x = m->mix;
     return rc::gen::weightedOneOf<std::shared_ptr<const MapCommand>>(
         {{x.put, gen_one<Put>(m)}, {x.get, gen_one<Get>(m)}, {x.has, gen_one<Has>(m)}, {x.remove, gen_one<Remove>(m)},
          {x.overwrite, gen_one<Overwrite>(m)}, {x.scan, gen_one<FullScan>(m)},

@@ -19,10 +19,18 @@ std::uint32_t capacity_for(std::uint64_t limit) {
     return capacity;
 }
 
+// Uniform in [low, high] from the first case on (rc::gen::inRange grows with
+// rapidcheck's size, so early cases would see only 1-byte keys and 1-bucket maps).
+rc::Gen<std::uint64_t> gen_uniform(std::uint64_t low, std::uint64_t high) {
+    std::vector<std::uint64_t> values;
+    for (std::uint64_t v = low; v <= high; ++v) values.push_back(v);
+    return rc::gen::elementOf(values);
+}
+
 rc::Gen<std::uint64_t> gen_alignment() { return rc::gen::element<std::uint64_t>(1, 2, 4, 8, 16); }
 
 rc::Gen<std::uint64_t> gen_limit(Limits limits) {
-    if (limits == Limits::Small) return rc::gen::inRange<std::uint64_t>(1, 65);
+    if (limits == Limits::Small) return gen_uniform(1, 64);
     return rc::gen::weightedOneOf<std::uint64_t>({{2, rc::gen::inRange<std::uint64_t>(65, 1025)},
                                                    {1, rc::gen::inRange<std::uint64_t>(1025, 32769)},
                                                    {1, rc::gen::just<std::uint64_t>(32768)}});
@@ -32,7 +40,7 @@ harness::LayoutArgs gen_layout(Limits limits) {
     harness::LayoutArgs layout;
     // The core specialises 1, 2, 4, 8 and 16; any size up to 40 takes the general path.
     layout.key_size = *rc::gen::weightedOneOf<std::uint64_t>(
-        {{2, rc::gen::element<std::uint64_t>(1, 2, 4, 8, 16)}, {3, rc::gen::inRange<std::uint64_t>(1, 41)}});
+        {{2, rc::gen::element<std::uint64_t>(1, 2, 4, 8, 16)}, {3, gen_uniform(1, 40)}});
     layout.key_alignment = *gen_alignment();
     layout.value_size = *rc::gen::inRange<std::uint64_t>(0, 33);
     layout.value_alignment = *gen_alignment();
@@ -67,11 +75,13 @@ Mix fill_mix() {
     Mix mix;
     mix.put = mix.cluster_key = 64;
     mix.overwrite = mix.scandel = mix.reinit = mix.other_maps_key = mix.map_b = 0;
+    mix.length = 4.0;
     return mix;
 }
 
 Mix gen_mix() {
-    if (*rc::gen::inRange(0, 4) == 3) return fill_mix();
+    // weightedElement ignores rapidcheck's size (inRange grows with it): a quarter from the first case on.
+    if (*rc::gen::weightedElement<bool>({{3, false}, {1, true}})) return fill_mix();
     Mix mix;
     for (unsigned* weight : {&mix.get, &mix.has, &mix.remove, &mix.overwrite, &mix.scan, &mix.scandel, &mix.check,
                              &mix.known_key, &mix.one_byte_off, &mix.other_maps_key, &mix.map_b}) {
@@ -110,7 +120,7 @@ void showValue(const Machine& machine, std::ostream& os) {
     os << "# mix: put " << x.put << " get " << x.get << " has " << x.has << " del " << x.remove << " ow " << x.overwrite
        << " scan " << x.scan << " scandel " << x.scandel << " new " << x.reinit << " check " << x.check << "; keys: known "
        << x.known_key << " cluster " << x.cluster_key << " fresh " << x.fresh_key << " one-byte-off " << x.one_byte_off
-       << " other map's " << x.other_maps_key << "; maps: a " << x.map_a << " b " << x.map_b;
+       << " other map's " << x.other_maps_key << "; maps: a " << x.map_a << " b " << x.map_b << "; length x" << x.length;
 }
 
 rc::Gen<Machine> gen_machine(Limits limits) {
