@@ -42,7 +42,8 @@ TEST(Layout, MatchesRustCrateNumbers) {
 }
 
 TEST(Layout, CapacityIsTheSmallestPowerOfTwoAtOrAboveTheLimit) {
-    const std::uint32_t limits[][2] = {{1, 1}, {2, 2}, {3, 4}, {5, 8}, {16, 16}, {17, 32}, {16385, 32768}, {32768, 32768}};
+    const std::uint32_t limits[][2] = {{1, 1},   {2, 2},   {3, 4},       {5, 8},
+                                       {16, 16}, {17, 32}, {16385, 32768}, {32768, 32768}};
     for (const auto& [limit, capacity] : limits) {
         const LayoutResult r = layout(8, 8, 8, 8, limit);
         ASSERT_TRUE(r);

@@ -17,7 +17,8 @@ TEST(ValidateBuckets, StatusByteOtherThan0To2IsRejectedAtItsBucket) {
 
 TEST(ValidateBuckets, ElementCountDifferentFromOccupiedBucketsIsRejected) {
     for (int count : {0, 4, 6, 16}) {  // the sample holds 5
-        EXPECT_TRUE(rejects_with(validate_copy(with_header([&](MapHeader& h) { h.element_count = static_cast<std::uint16_t>(count); })),
+        const auto edit = [&](MapHeader& h) { h.element_count = static_cast<std::uint16_t>(count); };
+        EXPECT_TRUE(rejects_with(validate_copy(with_header(edit)),
                                  ValidateError::ElementCountMismatch,
                                  "element_count differs from the number of Occupied buckets"));
     }

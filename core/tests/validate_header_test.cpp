@@ -21,7 +21,8 @@ TEST(ValidateHeader, SecretCodeOtherThan0x3dIsRejected) {
 TEST(ValidateHeader, CapacityZeroNonPowerOfTwoOrAbove32768IsRejected) {
     // 0 is also what a capacity of 65536 becomes in the u16 field.
     for (int capacity : {0, 3, 12, 0x8001, 0xFFFF}) {
-        EXPECT_TRUE(rejects_with(validate_copy(with_header([&](MapHeader& h) { h.capacity = static_cast<std::uint16_t>(capacity); })),
+        const auto edit = [&](MapHeader& h) { h.capacity = static_cast<std::uint16_t>(capacity); };
+        EXPECT_TRUE(rejects_with(validate_copy(with_header(edit)),
                                  ValidateError::CapacityNotPowerOfTwo, "capacity is not a power of two in 1..32768"));
     }
 }

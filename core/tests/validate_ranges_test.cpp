@@ -8,7 +8,8 @@ namespace {
 TEST(ValidateRanges, ValueOverlappingTheKeyOrTheStatusByteIsRejected) {
     for (std::uint32_t value_offset : {0u, 1u, 8u, 15u}) {  // the key is at 8..15
         EXPECT_TRUE(rejects_with(validate_copy(with_header([&](MapHeader& h) { h.value_offset = value_offset; })),
-                                 ValidateError::ValueOverlapsKey, "value range overlaps the key range or the status byte"));
+                                 ValidateError::ValueOverlapsKey,
+                                 "value range overlaps the key range or the status byte"));
     }
 }
 
@@ -42,6 +43,11 @@ TEST(ValidateRanges, BlockShorterThanTheHeaderIsRejectedForEverySize0To23) {
                                  "block is shorter than the 24-byte header"))
             << size;
     }
+}
+
+TEST(ValidateRanges, NullBlockOfSizeZeroIsRejectedWithoutARead) {
+    EXPECT_TRUE(rejects_with(validate(nullptr, 0), ValidateError::BlockShorterThanHeader,
+                             "block is shorter than the 24-byte header"));
 }
 
 TEST(ValidateRanges, BlockShorterThanTotalSizeIsRejectedForEveryLengthReadingNothingPastIt) {

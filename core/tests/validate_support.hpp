@@ -23,7 +23,8 @@ inline ::testing::AssertionResult rejects_with(const ValidateResult& result, Val
         return ::testing::AssertionFailure() << "got \"" << describe(result.error) << "\", want \"" << message << '"';
     }
     if (std::strcmp(describe(result.error), message) != 0) {
-        return ::testing::AssertionFailure() << "message \"" << describe(result.error) << "\", want \"" << message << '"';
+        return ::testing::AssertionFailure() << "message \"" << describe(result.error) << "\", want \"" << message
+                                             << '"';
     }
     if (result) return ::testing::AssertionFailure() << "result converts to true";
     return ::testing::AssertionSuccess();
