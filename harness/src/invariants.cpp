@@ -27,6 +27,10 @@ struct View {
 
 constexpr std::uint8_t EMPTY = 0, TOMBSTONE = 1, OCCUPIED = 2;
 
+bool same_bytes(const std::string& expected, const std::uint8_t* got, std::size_t size) {
+    return expected.size() == size && (size == 0 || std::memcmp(expected.data(), got, size) == 0);
+}
+
 std::string at(std::uint32_t i) { return " (bucket " + std::to_string(i) + ")"; }
 std::string hex(const std::string& s) { return to_hex(reinterpret_cast<const std::uint8_t*>(s.data()), s.size()); }
 
@@ -88,13 +92,14 @@ std::string check_structure(const std::uint8_t* block, const MapHeader& made) {
 std::string check_contents(std::uint8_t* block, const Model& model, const std::vector<std::string>& absent_probes) {
     const View v(block);
     std::size_t found = 0;
+    std::string bucket_key;  // reused: assign() keeps its capacity, no allocation per bucket
     for (std::uint32_t i = 0; i < v.h.capacity; ++i) {
         if (v.status(i) != OCCUPIED) continue;
-        const std::string key = v.key(i);
-        auto it = model.entries.find(key);
-        if (it == model.entries.end()) return "map holds key " + hex(key) + " that the model does not" + at(i);
-        if (v.value(i) != it->second) {
-            return "key " + hex(key) + " holds value " + hex(v.value(i)) + ", model has " + hex(it->second) + at(i);
+        bucket_key.assign(reinterpret_cast<const char*>(v.bucket(i) + v.h.key_offset), v.h.key_size);
+        auto it = model.entries.find(bucket_key);
+        if (it == model.entries.end()) return "map holds key " + hex(bucket_key) + " that the model does not" + at(i);
+        if (!same_bytes(it->second, v.bucket(i) + v.h.value_offset, v.h.value_size)) {
+            return "key " + hex(bucket_key) + " holds value " + hex(v.value(i)) + ", model has " + hex(it->second) + at(i);
         }
         ++found;
     }
@@ -104,7 +109,7 @@ std::string check_contents(std::uint8_t* block, const Model& model, const std::v
     for (const auto& [key, value] : model.entries) {
         const std::uint8_t* got = lookup(block, key.data());
         if (got == nullptr) return "lookup misses key " + hex(key) + " that the map holds";
-        if (Model::bytes(got, v.h.value_size) != value) return "lookup of " + hex(key) + " gives the wrong value";
+        if (!same_bytes(value, got, v.h.value_size)) return "lookup of " + hex(key) + " gives the wrong value";
         if (!has(block, key.data())) return "has misses key " + hex(key);
     }
     for (const std::string& key : absent_probes) {
