@@ -48,7 +48,8 @@ OverwriteResult merge(void* target_base, const MapHeader& target, const void* so
         --reserved;
         if (!fits) {
             detail::add_to_element_count(target_base, -1);
-            detail::reclaim_tombstones(target_probe, target.capacity, index);
+            detail::reclaim_tombstones<KeySize>(target_probe, target.key_size, index,
+                                                detail::probe_distance<KeySize>(target_probe, index, target.key_size));
         }
     }
     if (!fits) return OverwriteResult::TargetFull;
@@ -63,6 +64,13 @@ OverwriteResult merge(void* target_base, const MapHeader& target, const void* so
     return OverwriteResult::Ok;
 }
 
+template <std::size_t KeySize>
+struct Merge {
+    static OverwriteResult run(void* target_base, const MapHeader& target, const void* source_base, const MapHeader& source) {
+        return merge<KeySize>(target_base, target, source_base, source);
+    }
+};
+
 }  // namespace
 
 OverwriteResult overwrite(void* target_base, const void* source_base) noexcept {
@@ -74,9 +82,7 @@ OverwriteResult overwrite(void* target_base, const void* source_base) noexcept {
         target.bucket_size != source.bucket_size) {
         return OverwriteResult::LayoutMismatch;
     }
-    return detail::dispatch_key_size(target.key_size, [&](auto key_size) {
-        return merge<decltype(key_size)::value>(target_base, target, source_base, source);
-    });
+    return detail::dispatch_key_size<Merge>(target.key_size, target_base, target, source_base, source);
 }
 
 }  // namespace hashmap_mem
