@@ -113,7 +113,7 @@ StepResult CheckedExecutor::execute(const Op& op) {
     std::vector<std::uint32_t> occupied_before;
     if (const Block* block = real_.find(op.map)) {
         if (op.kind == OpKind::Ow) target_before = copy_of(block);
-        if (op.kind == OpKind::Scan || op.kind == OpKind::ScanDel) {
+        if (op.kind == OpKind::Scan || op.kind == OpKind::ScanDel || op.kind == OpKind::ScanPut) {
             occupied_before = occupied_indices(block->data());
             if (op.kind == OpKind::ScanDel) target_before = copy_of(block);
         }
@@ -258,6 +258,40 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
                 }
             }
             return "";
+        }
+        case OpKind::ScanPut: {
+            if (!key_fits || op.value.size() != model.header.value_size) {
+                return is_error(result) ? "" : line() + ": a key or value of the wrong length was accepted";
+            }
+            remember_key(op.map, op.key);
+            const std::vector<std::uint32_t> visited = parse_indices(result);
+            const std::string put = result.substr(result.rfind(' ') + 1);
+            // What the scan must visit: the entries there when it began, and a
+            // bucket the put added iff it lies after the entry the put followed
+            // (find_next_valid_entry returns the first Occupied at >= start).
+            std::vector<std::uint32_t> expected = occupied_before;
+            if (occupied_before.size() < op.number) {
+                if (put != "-") return wrong_answer(line(), result, "no put: fewer entries than EVERY");
+            } else if (put == "0") {
+                if (present != model.entries.end()) return line() + ": get_or_reserve_entry gave null for a present key";
+                const std::string full = check_full_for_key(block->data(), key);
+                if (!full.empty()) return line() + ": " + full;
+            } else if (put == "1") {
+                const bool was_present = present != model.entries.end();
+                model.entries[key] = Model::bytes(op.value.data(), op.value.size());
+                const std::uint32_t cursor = occupied_before[op.number - 1];
+                for (std::uint32_t index : occupied_indices(block->data())) {
+                    if (was_present || index <= cursor ||
+                        std::binary_search(occupied_before.begin(), occupied_before.end(), index)) {
+                        continue;
+                    }
+                    expected.insert(std::upper_bound(expected.begin(), expected.end(), index), index);
+                }
+            } else {
+                return wrong_answer(line(), result, "indices then put 1, 0 or -");
+            }
+            const std::string failure = check_scan(block->data(), expected, visited);
+            return failure.empty() ? "" : line() + ": " + failure;
         }
         case OpKind::Img:
         case OpKind::Hash:

@@ -137,9 +137,18 @@ std::string Executor::execute(const Op& op) {
             return verdict ? "ok" : error(explain(verdict));
         }
         case OpKind::Scan:
-        case OpKind::ScanDel: {
+        case OpKind::ScanDel:
+        case OpKind::ScanPut: {
             // Harness scan: the indices visited, "." when none. scandel removes
-            // every EVERY-th entry right after it is returned.
+            // every EVERY-th entry right after it is returned; scanput puts its
+            // key once, after the EVERY-th, and ends with "put 1", "put 0"
+            // (null) or "put -" (fewer entries than EVERY).
+            if (op.kind == OpKind::ScanPut) {
+                std::string why = check_key_length(*block, op.key);
+                if (!why.empty()) return why;
+                if (op.value.size() != header.value_size) return error("value has the wrong length");
+            }
+            std::string put = "-";
             std::string visited;
             std::uint64_t count = 0;
             for (Entry entry = find_next_valid_entry(base, 0); entry.index != END_OF_SCAN;
@@ -150,7 +159,13 @@ std::string Executor::execute(const Op& op) {
                     Bytes key(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears
                     remove(base, key.data());
                 }
+                if (op.kind == OpKind::ScanPut && count == op.number) {
+                    std::uint8_t* value = get_or_reserve_entry(base, op.key.data());
+                    put = value == nullptr ? "0" : "1";
+                    if (value != nullptr && !op.value.empty()) std::memcpy(value, op.value.data(), op.value.size());
+                }
             }
+            if (op.kind == OpKind::ScanPut) return (visited.empty() ? "." : visited) + " put " + put;
             return visited.empty() ? "." : visited;
         }
         case OpKind::Hash:

@@ -153,9 +153,9 @@ public:
         Op op{OpKind::New, m.id, "", {}, {}, m.layout, 0};
         ops.push_back(op);
     }
-    void keyed(OpKind kind, const MapState& m, std::uint8_t key_byte) {
-        Op op{kind, m.id, "", m.pool[key_byte % m.pool.size()], {}, {}, 0};
-        if (kind == OpKind::Put) {
+    void keyed(OpKind kind, const MapState& m, std::uint8_t key_byte, std::uint64_t number = 0) {
+        Op op{kind, m.id, "", m.pool[key_byte % m.pool.size()], {}, {}, number};
+        if (kind == OpKind::Put || kind == OpKind::ScanPut) {
             op.value.resize(m.layout.value_size);
             for (std::size_t i = 0; i < op.value.size(); ++i) {
                 op.value[i] = static_cast<std::uint8_t>(puts_ * 0x3b + i + 1);
@@ -218,7 +218,8 @@ std::vector<Op> decode_ops(ByteReader& in) {
 }
 
 // Ops with scans between them: full scans, scans that remove every k-th
-// entry, and next from any start, in the table or past its end.
+// entry or put a key while scanning, and next from any start, in the table or
+// past its end.
 std::vector<Op> decode_scan(ByteReader& in) {
     Script s;
     const LayoutArgs layout = decode_layout(in);
@@ -239,7 +240,10 @@ std::vector<Op> decode_scan(ByteReader& in) {
                 break;
             case 5: s.on_map(OpKind::Next, m, arg); break;
             case 6: s.on_map(OpKind::Next, m, start_beyond(arg, m.capacity)); break;
-            default: s.on_map((arg & 1) != 0 ? OpKind::Check : OpKind::Img, m); break;
+            default:
+                if ((arg & 1) != 0) s.keyed(OpKind::ScanPut, m, in.byte(), 1u + (arg >> 1) % 4u);
+                else s.on_map(OpKind::Check, m);
+                break;
         }
     }
     return std::move(s.ops);

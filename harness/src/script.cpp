@@ -27,6 +27,7 @@ constexpr CommandShape COMMANDS[] = {
     {"check", OpKind::Check, "ID"},
     {"scan", OpKind::Scan, "ID"},
     {"scandel", OpKind::ScanDel, "ID EVERY"},
+    {"scanput", OpKind::ScanPut, "ID EVERY KEY VALUE"},
 };
 
 const CommandShape& shape_of(OpKind kind) {
@@ -129,6 +130,11 @@ ParsedLine parse_line(std::string_view line) {
             op.map = reader.args[0];
             if (reader.number(1, "every", op.number) && op.number == 0) reader.fail("every must be at least 1");
             break;
+        case OpKind::ScanPut:
+            op.map = reader.args[0];
+            if (reader.number(1, "every", op.number) && op.number == 0) reader.fail("every must be at least 1");
+            reader.bytes(2, "key", op.key) && reader.bytes(3, "value", op.value);
+            break;
         case OpKind::Img:
         case OpKind::Check:
         case OpKind::Scan: op.map = reader.args[0]; break;
@@ -179,6 +185,12 @@ std::string print(const Op& op) {
         case OpKind::ScanDel:
             word(op.map);
             word(std::to_string(op.number));
+            break;
+        case OpKind::ScanPut:
+            word(op.map);
+            word(std::to_string(op.number));
+            word(to_hex(op.key));
+            word(to_hex(op.value));
             break;
         case OpKind::Img:
         case OpKind::Check:

@@ -25,6 +25,7 @@ enum class OpKind : std::uint8_t {
     Check,    // check ID
     Scan,     // scan ID            (harness) full scan; prints the indices visited
     ScanDel,  // scandel ID EVERY   (harness) full scan removing every EVERY-th entry visited
+    ScanPut,  // scanput ID EVERY KEY VALUE  (harness) full scan that puts KEY once, after the EVERY-th entry
 };
 
 struct LayoutArgs {
@@ -43,7 +44,7 @@ struct Op {
     Bytes key;           // hash/put/get/has/del key; load image
     Bytes value;         // put value
     LayoutArgs layout;   // layout, new
-    std::uint64_t number = 0;  // next START, scandel EVERY
+    std::uint64_t number = 0;  // next START, scandel/scanput EVERY
 };
 
 }  // namespace hashmap_mem::harness
