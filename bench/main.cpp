@@ -44,11 +44,11 @@ std::uint32_t live_count(const Config& config) {
 }
 
 template <typename Key>
-Result measure(const Config& config, int samples, std::uint64_t min_ops) {
+Result measure(const Config& config, int samples, std::uint64_t min_ops, std::int64_t overhead) {
     const std::uint32_t live = live_count(config);
-    Runner<HashmapMem<Key>, Key> mem(config.workload, config.capacity, live);
-    Runner<Absl<Key>, Key> absl(config.workload, config.capacity, live);
-    Runner<Std<Key>, Key> std_map(config.workload, config.capacity, live);
+    Runner<HashmapMem<Key>, Key> mem(config.workload, config.capacity, live, overhead);
+    Runner<Absl<Key>, Key> absl(config.workload, config.capacity, live, overhead);
+    Runner<Std<Key>, Key> std_map(config.workload, config.capacity, live, overhead);
     Result result{config, {0, 0, 0}};
     result.setup_nulls = mem.setup_nulls();
     const bool inserts = config.workload == Workload::Insert || config.workload == Workload::Churn;
@@ -68,11 +68,11 @@ Result measure(const Config& config, int samples, std::uint64_t min_ops) {
     return result;
 }
 
-Result measure_any(const Config& config, int samples, std::uint64_t min_ops) {
+Result measure_any(const Config& config, int samples, std::uint64_t min_ops, std::int64_t overhead) {
     switch (config.key_bytes) {
-        case 4: return measure<std::uint32_t>(config, samples, min_ops);
-        case 24: return measure<Key24>(config, samples, min_ops);
-        default: return measure<std::uint64_t>(config, samples, min_ops);
+        case 4: return measure<std::uint32_t>(config, samples, min_ops, overhead);
+        case 24: return measure<Key24>(config, samples, min_ops, overhead);
+        default: return measure<std::uint64_t>(config, samples, min_ops, overhead);
     }
 }
 
@@ -97,12 +97,15 @@ int main(int argc, char** argv) {
     using namespace hashmap_mem::bench;
     const int samples = argc > 1 ? std::atoi(argv[1]) : 9;
     const std::uint64_t min_ops = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 300000;
-    std::printf("# %d samples of >= %llu ops per map and workload; median ns/op (key generation included)\n", samples,
+    std::printf("# %d samples of >= %llu ops per map and workload; median CPU ns/op (key generation included)\n", samples,
                 static_cast<unsigned long long>(min_ops));
+    const std::int64_t overhead = measure_clock_overhead_ns();
+    std::printf("# clock: thread CPU time, %lld ns per reading subtracted from each insert round\n",
+                static_cast<long long>(overhead));
     std::vector<Result> results;
     bool wrong = false;
     for (const Config& config : all_configs()) {
-        const Result r = measure_any(config, samples, min_ops);
+        const Result r = measure_any(config, samples, min_ops, overhead);
         results.push_back(r);
         std::printf("%-6s cap=%-5u fill=%d key=%-2d  hashmap_mem %7.2f  absl %7.2f  std %7.2f ns/op", workload_name(config.workload),
                     unsigned{config.capacity}, config.fill_percent, config.key_bytes, r.ns[0], r.ns[1], r.ns[2]);

@@ -11,10 +11,10 @@
 // puts the removed key back so the fill stays the same.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <vector>
 
+#include "cpu_clock.hpp"
 #include "keys.hpp"
 
 namespace hashmap_mem::bench {
@@ -42,8 +42,8 @@ inline volatile std::uint64_t sink;  // keeps lookups from being optimised away
 template <typename Map, typename Key>
 class Runner {
 public:
-    Runner(Workload workload, std::uint16_t capacity, std::uint32_t live)
-        : workload_(workload), live_(live), map_(capacity) {
+    Runner(Workload workload, std::uint16_t capacity, std::uint32_t live, std::int64_t clock_overhead_ns)
+        : workload_(workload), live_(live), clock_overhead_ns_(clock_overhead_ns), map_(capacity) {
         if (workload_ == Workload::Insert) return;
         keys_.reserve(live_);
         for (std::uint32_t i = 0; i < live_; ++i) {
@@ -65,19 +65,19 @@ public:
         Sample sample;
         const std::uint64_t passes = (min_ops + live_ - 1) / live_;
         const std::uint64_t ops = passes * live_;
-        std::chrono::nanoseconds elapsed{0};
+        std::int64_t elapsed = 0;
         std::uint64_t check = 0;
         if (workload_ == Workload::Insert) {
             for (std::uint64_t pass = 0; pass < passes; ++pass) {
                 map_.clear();
-                const auto start = std::chrono::steady_clock::now();
+                const std::int64_t start = cpu_now_ns();
                 for (std::uint32_t i = 0; i < live_; ++i) {
                     if (!map_.insert(make_key<Key>(LIVE_STREAM + i), i + 1)) ++sample.nulls;
                 }
-                elapsed += std::chrono::steady_clock::now() - start;
+                elapsed += cpu_now_ns() - start - clock_overhead_ns_;
             }
         } else {
-            const auto start = std::chrono::steady_clock::now();
+            const std::int64_t start = cpu_now_ns();
             if (workload_ == Workload::Hit) {
                 for (std::uint64_t pass = 0; pass < passes; ++pass) {
                     for (std::uint32_t i = 0; i < live_; ++i) {
@@ -96,10 +96,10 @@ public:
             } else {
                 sample.nulls = churn(ops);
             }
-            elapsed = std::chrono::steady_clock::now() - start;
+            elapsed = cpu_now_ns() - start;
         }
         sink = sink + check;
-        sample.ns_per_op = static_cast<double>(elapsed.count()) / static_cast<double>(ops);
+        sample.ns_per_op = static_cast<double>(elapsed) / static_cast<double>(ops);
         return sample;
     }
 
@@ -126,6 +126,7 @@ private:
 
     Workload workload_;
     std::uint32_t live_;
+    std::int64_t clock_overhead_ns_;
     Map map_;
     std::vector<Key> keys_;
     std::uint64_t setup_nulls_ = 0;
