@@ -66,11 +66,11 @@ while [ ${#pending[@]} -gt 0 ] || [ "$running" -gt 0 ]; do
 done
 wait
 
-stat_of() { grep -a "^stat::$2:" "$SCRATCH/logs/$1.log" | awk '{print $2}' | tail -n 1; }
+stat_of() { grep -a "^stat::$2:" "$SCRATCH/logs/$1.log" | awk '{print $2}' | tail -n 1 || true; }
 printf '\n%-17s %10s %8s %6s %8s %8s\n' target execs exec/s cov corpus crashes
 crashed=0
 for t in "${targets[@]}"; do
-  cov=$(grep -aoE 'cov: [0-9]+' "$SCRATCH/logs/$t.log" | tail -n 1 | awk '{print $2}')
+  cov=$(grep -aoE 'cov: [0-9]+' "$SCRATCH/logs/$t.log" | tail -n 1 | awk '{print $2}' || true)  # none: crashed while loading
   corpus=$(find "$SCRATCH/$t" -maxdepth 1 -type f | wc -l)
   crashes=$(find "$SCRATCH/crashes/$t" -maxdepth 1 -type f -newer "$SCRATCH/logs/.started" | wc -l)
   printf '%-17s %10s %8s %6s %8s %8s\n' "$t" "$(stat_of "$t" number_of_executed_units)" \
