@@ -25,7 +25,8 @@ const char* describe(LayoutError error) noexcept {
 
 namespace {
 
-constexpr bool is_power_of_two(std::uint64_t x) noexcept { return x != 0 && (x & (x - 1)) == 0; }
+// x != 0: check_alignment rejects 0 first, with its own message.
+constexpr bool is_power_of_two(std::uint64_t x) noexcept { return (x & (x - 1)) == 0; }
 
 constexpr std::uint64_t align_up(std::uint64_t x, std::uint64_t alignment) noexcept {
     return (x + alignment - 1) & ~(alignment - 1);

@@ -214,7 +214,9 @@ inline void reclaim_tombstones(const Probe& probe, std::size_t key_size, std::ui
     // Skipping the walk back: 435 -> 426 instructions, 8.4 -> 7.8 mispredicts
     // per churn op (cap 4096, 50% fill, cachegrind).
     if (reach <= -static_cast<std::int32_t>(distance)) return;
-    for (std::uint32_t back = 0; back < probe.mask + 1; ++back) {
+    // No bound needed: the look-ahead met an Empty bucket j ahead, which this
+    // walk reaches at back = capacity - j and stops at.
+    for (std::uint32_t back = 0;; ++back) {
         const std::uint32_t at = (index - back) & probe.mask;
         std::uint8_t* bucket = probe.bucket(at);
         const auto offset = -static_cast<std::int32_t>(back);
