@@ -3,7 +3,8 @@
 // turn, SAMPLES times; the median ns/op of each is reported. The last lines
 // are one `ratio ...` line per workload (the format).
 // Run: `make bench`, or build/bench/bench/hashmap_mem_bench [SAMPLES] [MIN_OPS]
-// (defaults 9 and 300000 ops per sample).
+// [FILTER] (defaults 9 and 300000 ops per sample; FILTER keeps the workloads
+// whose ratio-line label, e.g. "workload=hit cap=4096 fill=50 key=8 ", contains it).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -76,6 +77,14 @@ Result measure_any(const Config& config, int samples, std::uint64_t min_ops, std
     }
 }
 
+// "workload=hit cap=4096 fill=50 key=8 ": the start of a ratio line.
+std::string label(const Config& config) {
+    char text[96];
+    std::snprintf(text, sizeof text, "workload=%s cap=%u fill=%d key=%d ", workload_name(config.workload),
+                  unsigned{config.capacity}, config.fill_percent, config.key_bytes);
+    return text;
+}
+
 std::vector<Config> all_configs() {
     std::vector<Config> configs;
     const Workload workloads[] = {Workload::Insert, Workload::Hit, Workload::Miss, Workload::Churn};
@@ -97,6 +106,7 @@ int main(int argc, char** argv) {
     using namespace hashmap_mem::bench;
     const int samples = argc > 1 ? std::atoi(argv[1]) : 9;
     const std::uint64_t min_ops = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 300000;
+    const std::string filter = argc > 3 ? argv[3] : "";
     std::printf("# %d samples of >= %llu ops per map and workload; median CPU ns/op (key generation included)\n", samples,
                 static_cast<unsigned long long>(min_ops));
     const std::int64_t overhead = measure_clock_overhead_ns();
@@ -105,6 +115,7 @@ int main(int argc, char** argv) {
     std::vector<Result> results;
     bool wrong = false;
     for (const Config& config : all_configs()) {
+        if (label(config).find(filter) == std::string::npos) continue;
         const Result r = measure_any(config, samples, min_ops, overhead);
         results.push_back(r);
         std::printf("%-6s cap=%-5u fill=%d key=%-2d  hashmap_mem %7.2f  absl %7.2f  std %7.2f ns/op", workload_name(config.workload),
@@ -125,8 +136,7 @@ int main(int argc, char** argv) {
         }
     }
     for (const Result& r : results) {
-        std::printf("ratio workload=%s cap=%u fill=%d key=%d hashmap_mem_ns=%.2f absl_ns=%.2f std_ns=%.2f vs_absl=%.2f vs_std=%.2f\n",
-                    workload_name(r.config.workload), unsigned{r.config.capacity}, r.config.fill_percent, r.config.key_bytes,
+        std::printf("ratio %shashmap_mem_ns=%.2f absl_ns=%.2f std_ns=%.2f vs_absl=%.2f vs_std=%.2f\n", label(r.config).c_str(),
                     r.ns[0], r.ns[1], r.ns[2], r.ns[0] / r.ns[1], r.ns[0] / r.ns[2]);
     }
     return wrong ? 1 : 0;
