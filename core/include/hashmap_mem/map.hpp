@@ -74,15 +74,24 @@ struct Probe {
 // KeySize 0 means "key_size from the header"; 1, 2, 4, 8, 16, 24 and 32 get
 // their own copies so hash and compare become a few whole-word operations.
 // Whole words are XORed and ORed: one branch per compare, not one per word.
+// key_difference: zero iff the keys are equal (whole-word key sizes only).
 template <std::size_t KeySize>
-inline bool keys_equal(const std::uint8_t* a, const std::uint8_t* b, std::size_t key_size) noexcept {
+inline std::uint64_t key_difference(const std::uint8_t* a, const std::uint8_t* b) noexcept {
     if constexpr (KeySize == 1 || KeySize == 2 || KeySize == 4) {
         using Word = std::conditional_t<KeySize == 1, std::uint8_t, std::conditional_t<KeySize == 2, std::uint16_t, std::uint32_t>>;
-        return load<Word>(a) == load<Word>(b);
-    } else if constexpr (KeySize != 0 && KeySize % 8 == 0) {
+        return static_cast<Word>(load<Word>(a) ^ load<Word>(b));
+    } else {
+        static_assert(KeySize != 0 && KeySize % 8 == 0, "whole words");
         std::uint64_t diff = 0;
         for (std::size_t at = 0; at < KeySize; at += 8) diff |= load<std::uint64_t>(a + at) ^ load<std::uint64_t>(b + at);
-        return diff == 0;
+        return diff;
+    }
+}
+
+template <std::size_t KeySize>
+inline bool keys_equal(const std::uint8_t* a, const std::uint8_t* b, std::size_t key_size) noexcept {
+    if constexpr (KeySize == 1 || KeySize == 2 || KeySize == 4 || (KeySize != 0 && KeySize % 8 == 0)) {
+        return key_difference<KeySize>(a, b) == 0;
     } else {
         return std::memcmp(a, b, KeySize != 0 ? KeySize : key_size) == 0;
     }
@@ -98,17 +107,78 @@ inline std::uint32_t home_of(const Probe& probe, const std::uint8_t* key, std::s
     return static_cast<std::uint32_t>(hash_key<KeySize>(key, key_size) >> 48) & probe.mask;
 }
 
-// Index of the Occupied bucket holding `key`, or NOT_FOUND. An Empty bucket
-// ends the walk; a Tombstone is walked past.
-// Bucket by bucket, one branch per bucket. A branch-free variant that tests 4
-// buckets per step cut mispredicts per lookup (cachegrind branch-sim, cap
-// 4096, 50% fill: hit 0.52 -> 0.05, miss 1.09 -> 0.22) but doubled the
-// instructions (75 -> 185 per op) and measured slower on hits (4.7 -> 12 ns)
-// and no better on misses (19 -> 15-17 ns, within noise), so it was dropped.
+// Key sizes whose compare is a few whole-word loads: their walks test 4
+// buckets at a time (see read_group).
 template <std::size_t KeySize>
-HASHMAP_MEM_INLINE std::uint32_t find_index(const Probe& probe, const std::uint8_t* key, std::size_t key_size) noexcept {
-    std::uint32_t index = home_of<KeySize>(probe, key, key_size);
-    for (std::uint32_t step = 0; step < probe.window; ++step) {
+inline constexpr bool GROUPED = KeySize != 0;
+
+// What one bucket means to a lookup, by (status, key equal), indexed by
+// status * 2 + equal: bit 0 "stop" (Empty, or Occupied with the key), bit 4
+// "match" (Occupied with the key). Tombstones, and statuses no lookup meets
+// (PENDING, corruption), are 0: walked past, as the bucket-by-bucket walk
+// does. 512 entries, so that any status byte indexes it.
+struct BucketBitsTable {
+    std::uint8_t bits[512];
+    constexpr BucketBitsTable() : bits{} {
+        bits[0] = bits[1] = 0x01;  // Empty, whatever its stale key
+        bits[5] = 0x11;            // Occupied, key equal
+    }
+};
+inline constexpr BucketBitsTable BUCKET_BITS{};
+
+template <std::size_t KeySize>
+HASHMAP_MEM_INLINE std::uint32_t bucket_bits(const Probe& probe, const std::uint8_t* bucket, const std::uint8_t* key) noexcept {
+    const std::uint32_t equal = key_difference<KeySize>(bucket + probe.key_offset, key) == 0 ? 1 : 0;
+    return BUCKET_BITS.bits[std::uint32_t{bucket[0]} * 2 + equal];
+}
+
+// Buckets index .. index+3 (the caller makes sure they do not wrap) as two
+// 4-bit masks in one word, bit k of each for bucket index+k: stop (bits 0-3)
+// and match (4-7). No branch: 7 instructions per bucket.
+template <std::size_t KeySize>
+HASHMAP_MEM_INLINE std::uint32_t read_group(const Probe& probe, std::uint32_t index, const std::uint8_t* key) noexcept {
+    const std::uint8_t* b0 = probe.bucket(index);
+    const std::uint8_t* b1 = b0 + probe.bucket_size;
+    const std::uint8_t* b2 = b1 + probe.bucket_size;
+    const std::uint8_t* b3 = b2 + probe.bucket_size;
+    std::uint32_t bits = bucket_bits<KeySize>(probe, b3, key);
+    bits = bits * 2 + bucket_bits<KeySize>(probe, b2, key);
+    bits = bits * 2 + bucket_bits<KeySize>(probe, b1, key);
+    return bits * 2 + bucket_bits<KeySize>(probe, b0, key);
+}
+
+inline std::uint32_t lowest_bit_index(std::uint32_t bits) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return static_cast<std::uint32_t>(__builtin_ctz(bits));
+#else
+    std::uint32_t n = 0;
+    while ((bits & 1) == 0) bits >>= 1, ++n;
+    return n;
+#endif
+}
+
+// find_index's walk from `index`, `step` buckets into the window. Out of
+// line, taking the map by its buckets' address, so that the inlined fast path
+// does not write a Probe to the stack for the call.
+template <std::size_t KeySize>
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+std::uint32_t find_index_from(std::uint8_t* buckets, const std::uint8_t* key, std::size_t key_size, std::uint32_t index,
+                                     std::uint32_t step) noexcept {
+    std::uint8_t* map_base = buckets - MAP_BUCKETS_OFFSET;
+    const Probe probe(map_base, read_header(map_base));
+    if constexpr (GROUPED<KeySize>) {
+        for (; step + 4 <= probe.window && index + 3 <= probe.mask; step += 4, index += 4) {
+            const std::uint32_t bits = read_group<KeySize>(probe, index, key);
+            if ((bits & 0xf) != 0) {
+                const std::uint32_t k = lowest_bit_index(bits);
+                return (bits >> (k + 4) & 1) != 0 ? index + k : NOT_FOUND;
+            }
+        }
+        index &= probe.mask;  // the last group may end at the last bucket
+    }
+    for (; step < probe.window; ++step) {
         const std::uint8_t* bucket = probe.bucket(index);
         const std::uint8_t status = bucket[0];
         if (status == static_cast<std::uint8_t>(BucketStatus::Empty)) return NOT_FOUND;
@@ -119,6 +189,36 @@ HASHMAP_MEM_INLINE std::uint32_t find_index(const Probe& probe, const std::uint8
         index = (index + 1) & probe.mask;
     }
     return NOT_FOUND;
+}
+
+// Index of the Occupied bucket holding `key`, or NOT_FOUND. An Empty bucket
+// ends the walk; a Tombstone is walked past.
+// Why groups: bucket by bucket, the exit (Empty or match) is a data-dependent
+// branch per bucket: cachegrind, cap 4096, 50% fill, per op of the bench loop:
+// hit 102 instructions / 0.50 mispredicts, miss 106 / 1.09. With the home
+// check and then a 4-bucket group: hit 91 / 0.36, miss 130 / 0.22; bench
+// (medians of interleaved runs, loaded machine): miss 22.8 -> 17.7 ns, hit
+// unchanged within noise. Groups alone (no home check) made hits slower
+// (111 / 0.05, but +2-3 ns): the value load waits for the whole group.
+template <std::size_t KeySize>
+HASHMAP_MEM_INLINE std::uint32_t find_index(const Probe& probe, const std::uint8_t* key, std::size_t key_size) noexcept {
+    const std::uint32_t home = home_of<KeySize>(probe, key, key_size);
+    if constexpr (GROUPED<KeySize>) {
+        if (home + 3 <= probe.mask) {
+            // The key in its home bucket (74% of hits at cap 4096, 50% fill):
+            // one branch, so the value load can start before the group is read.
+            const std::uint8_t* bucket = probe.bucket(home);
+            const std::uint64_t status_difference = std::uint64_t{bucket[0]} ^ std::uint64_t{2};  // 0 iff Occupied
+            if ((key_difference<KeySize>(bucket + probe.key_offset, key) | status_difference) == 0) return home;
+            const std::uint32_t bits = read_group<KeySize>(probe, home, key);
+            if ((bits & 0xf) != 0) {  // a stop bit
+                const std::uint32_t k = lowest_bit_index(bits);
+                return (bits >> (k + 4) & 1) != 0 ? home + k : NOT_FOUND;
+            }
+            return find_index_from<KeySize>(probe.buckets, key, key_size, home + 4, 4);
+        }
+    }
+    return find_index_from<KeySize>(probe.buckets, key, key_size, home, 0);
 }
 
 inline void add_to_element_count(void* map_base, int delta) noexcept {
@@ -182,38 +282,46 @@ inline std::uint32_t probe_distance(const Probe& probe, std::uint32_t index, std
 // miss and insert walks all 32 buckets (677 instructions, 210 ns CPU per churn
 // op). Here only Tombstones some walk needs remain: 616 of them, a miss walks
 // 5.1 buckets, a churn op takes 435 instructions, ~110 ns.
-// `index` was just made a Tombstone; its key's walk was `distance` long.
-// Looks ahead (up to the window) for the keys whose walks start at or before
-// `index`; if that look-ahead meets no Empty, nothing is reclaimed (keeps a
-// capacity-1 map's lone Tombstone, as SPEC's rule does). Then walks back over
-// the removed key's walk, emptying Tombstones no remaining walk crosses, and on
+//
+// Offsets are relative to the removed bucket `index`; a key at offset j with
+// walk length d crosses offsets j - d .. j. The look-ahead answers the lowest
+// offset the walks of the keys ahead cross (1 if none), for the keys before
+// the first Empty ahead. It answers `floor` (nothing to free) when it meets no
+// Empty in the window (keeps a capacity-1 map's lone Tombstone, as SPEC's rule
+// does) or as soon as walks cross all of the removed walk (offsets floor .. 0).
+// Why stop there: the look-ahead used to go on to the Empty first. Cachegrind
+// per churn op, cap 4096, 50% fill: 442 -> 394 instructions, 7.2 -> 6.3
+// mispredicts. A 4-bucket branch-free look-ahead: 503 instructions, 5.2
+// mispredicts, and no faster in the bench (92 vs 90 ns), so it was dropped.
+template <std::size_t KeySize>
+inline std::int32_t reach_from_ahead(const Probe& probe, std::size_t key_size, std::uint32_t index, std::int32_t floor) noexcept {
+    constexpr auto empty = static_cast<std::uint8_t>(BucketStatus::Empty);
+    constexpr auto tombstone = static_cast<std::uint8_t>(BucketStatus::Tombstone);
+    std::int32_t reach = 1;
+    for (std::uint32_t j = 1; j < probe.window; ++j) {
+        const std::uint32_t at = (index + j) & probe.mask;
+        const std::uint8_t status = probe.bucket(at)[0];
+        if (status == empty) return reach;
+        if (status != tombstone) {
+            const auto start = static_cast<std::int32_t>(j) - static_cast<std::int32_t>(probe_distance<KeySize>(probe, at, key_size));
+            if (start < reach) reach = start;
+            if (reach <= floor) return floor;
+        }
+    }
+    return floor;
+}
+
+// `index` was just made a Tombstone; its key's walk was `distance` long. Walks
+// back over that walk, emptying Tombstones no remaining walk crosses, and on
 // past it while it meets such Tombstones.
 template <std::size_t KeySize>
 inline void reclaim_tombstones(const Probe& probe, std::size_t key_size, std::uint32_t index,
                                std::uint32_t distance) noexcept {
     constexpr auto empty = static_cast<std::uint8_t>(BucketStatus::Empty);
     constexpr auto tombstone = static_cast<std::uint8_t>(BucketStatus::Tombstone);
-    // Offsets are relative to `index`; a key at offset j with walk length d
-    // crosses offsets j - d .. j. `reach` is the lowest offset a walk crosses.
-    std::int32_t reach = 1;
-    bool met_empty = false;
-    for (std::uint32_t j = 1; j < probe.window; ++j) {
-        const std::uint32_t at = (index + j) & probe.mask;
-        const std::uint8_t status = probe.bucket(at)[0];
-        if (status == empty) {
-            met_empty = true;
-            break;
-        }
-        if (status != tombstone) {
-            const auto start = static_cast<std::int32_t>(j) - static_cast<std::int32_t>(probe_distance<KeySize>(probe, at, key_size));
-            if (start < reach) reach = start;
-        }
-    }
-    if (!met_empty) return;
-    // Walks from ahead cross all of the removed walk: nothing in it is freed.
-    // Skipping the walk back: 435 -> 426 instructions, 8.4 -> 7.8 mispredicts
-    // per churn op (cap 4096, 50% fill, cachegrind).
-    if (reach <= -static_cast<std::int32_t>(distance)) return;
+    const auto floor = -static_cast<std::int32_t>(distance);
+    std::int32_t reach = reach_from_ahead<KeySize>(probe, key_size, index, floor);
+    if (reach <= floor) return;
     // No bound needed: the look-ahead met an Empty bucket j ahead, which this
     // walk reaches at back = capacity - j and stops at.
     for (std::uint32_t back = 0;; ++back) {
@@ -305,11 +413,11 @@ HASHMAP_MEM_INLINE std::uint8_t* lookup(void* map_base, const void* key) noexcep
     return detail::dispatch_key_size<detail::Lookup>(header.key_size, map_base, header, key_bytes);
 }
 
-inline const std::uint8_t* lookup(const void* map_base, const void* key) noexcept {
+HASHMAP_MEM_INLINE const std::uint8_t* lookup(const void* map_base, const void* key) noexcept {
     return lookup(const_cast<void*>(map_base), key);  // reads only
 }
 
-inline bool has(const void* map_base, const void* key) noexcept { return lookup(map_base, key) != nullptr; }
+HASHMAP_MEM_INLINE bool has(const void* map_base, const void* key) noexcept { return lookup(map_base, key) != nullptr; }
 
 // Removes key; true if it was there. Its bucket becomes a Tombstone (or Empty,
 // with the Tombstones before it, when the next bucket is Empty). Nothing moves,
