@@ -117,20 +117,17 @@ inline constexpr bool GROUPED = KeySize != 0;
 // "match" (Occupied with the key), bit 8 Tombstone. PENDING (3) counts as
 // Occupied, as reserve_bucket must count it (lookups never meet it). Corrupt
 // statuses are 0 (walked past). 512 entries: any status byte indexes it.
-struct BucketBitsTable {
-    std::uint16_t bits[512];
-    constexpr BucketBitsTable() : bits{} {
-        bits[0] = bits[1] = 0x001;  // Empty, whatever its stale key
-        bits[2] = bits[3] = 0x100;  // Tombstone
-        bits[5] = bits[7] = 0x011;  // Occupied or PENDING, key equal
-    }
-};
-inline constexpr BucketBitsTable BUCKET_BITS{};
+inline constexpr std::uint16_t BUCKET_BITS[512] = {
+    0x001, 0x001,  // Empty, whatever its stale key
+    0x100, 0x100,  // Tombstone
+    0x000, 0x011,  // Occupied: key differs, key equal
+    0x000, 0x011,  // PENDING: key differs, key equal
+};                 // the rest 0
 
 template <std::size_t KeySize>
 HASHMAP_MEM_INLINE std::uint32_t bucket_bits(const Probe& probe, const std::uint8_t* bucket, const std::uint8_t* key) noexcept {
     const std::uint32_t equal = key_difference<KeySize>(bucket + probe.key_offset, key) == 0 ? 1 : 0;
-    return BUCKET_BITS.bits[std::uint32_t{bucket[0]} * 2 + equal];
+    return BUCKET_BITS[std::uint32_t{bucket[0]} * 2 + equal];
 }
 
 // Buckets index .. index+3 (the caller makes sure they do not wrap) as three
@@ -445,11 +442,13 @@ struct Remove {
 // not a generic lambda: GCC 12 would not inline the lambda (a call per lookup).
 template <template <std::size_t> class Op, typename... Args>
 HASHMAP_MEM_INLINE auto dispatch_key_size(std::uint32_t key_size, const Args&... args) noexcept {
+    // 8-byte keys (u64, i64, handles) first: a compare and a predicted branch
+    // instead of the switch's jump table, 4 instructions less per op.
+    if (key_size == 8) return Op<8>::run(args...);
     switch (key_size) {
         case 1: return Op<1>::run(args...);
         case 2: return Op<2>::run(args...);
         case 4: return Op<4>::run(args...);
-        case 8: return Op<8>::run(args...);
         case 16: return Op<16>::run(args...);
         case 24: return Op<24>::run(args...);
         case 32: return Op<32>::run(args...);
