@@ -56,13 +56,20 @@ std::string check_key_length(const Block& block, const Bytes& key) {
 }
 
 Block* Executor::find(const std::string& id) {
-    auto it = maps_.find(id);
-    return it == maps_.end() ? nullptr : &it->second;
+    for (auto& [name, block] : maps_) {
+        if (name.size() == id.size() && bytes_equal(name.data(), id.data(), id.size())) return &block;
+    }
+    return nullptr;
 }
 
-const Block* Executor::find(const std::string& id) const {
-    auto it = maps_.find(id);
-    return it == maps_.end() ? nullptr : &it->second;
+const Block* Executor::find(const std::string& id) const { return const_cast<Executor*>(this)->find(id); }
+
+void Executor::store(const std::string& id, Block block) {
+    if (Block* existing = find(id)) {
+        *existing = std::move(block);
+    } else {
+        maps_.emplace_back(id, std::move(block));
+    }
 }
 
 std::string Executor::execute(const Op& op) {
@@ -82,7 +89,7 @@ std::string Executor::execute(const Op& op) {
         }
         Block block(result.map_init.total_size);
         init(block.data(), result.map_init);
-        maps_.insert_or_assign(op.map, std::move(block));
+        store(op.map, std::move(block));
         return "ok";
     }
     if (op.kind == OpKind::Load) {
@@ -91,7 +98,7 @@ std::string Executor::execute(const Op& op) {
         if (!op.key.empty()) std::memcpy(block.data(), op.key.data(), op.key.size());
         const ValidateResult verdict = validate(block.data(), block.size());
         if (!verdict) return error(explain(verdict));
-        maps_.insert_or_assign(op.map, std::move(block));
+        store(op.map, std::move(block));
         return "ok";
     }
 
@@ -153,7 +160,8 @@ std::string Executor::execute(const Op& op) {
             std::uint64_t count = 0;
             for (Entry entry = find_next_valid_entry(base, 0); entry.index != END_OF_SCAN;
                  entry = find_next_valid_entry(base, std::uint32_t{entry.index} + 1)) {
-                visited += (visited.empty() ? "" : " ") + std::to_string(entry.index);
+                if (!visited.empty()) visited += ' ';
+                visited += std::to_string(entry.index);  // short: no allocation
                 ++count;
                 if (op.kind == OpKind::ScanDel && op.number != 0 && count % op.number == 0) {
                     Bytes key(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears

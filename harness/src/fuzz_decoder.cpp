@@ -7,6 +7,8 @@
 //     value_size  b < 192 ? {0,1,4,8,0,2,16,32}[b % 8] : (b - 192) % 33
 //     alignments  key {1,1,2,4,8,16,1,4}[b & 7], value the same table at (b >> 3) & 7
 //     limit       b < 240 ? 1 + b % 64 : b < 252 ? 1 + u16 % 1024 : 1 + u16 % 32768
+//                 (ops_fuzzer: b < 240 ? 1 + b % 64 : 1 + u16 % 512, and at most 64 ops
+//                 on a map above 64 buckets)
 //   home byte: the cluster's home bucket, odd bytes within 16 of capacity - 1
 //   op: one byte, kind = b >> 5, arg = b & 31; ops on keys read one more byte,
 //     the key's index in the pool (byte % 64: 0..39 the cluster, 40..63 spread)
@@ -55,9 +57,21 @@ constexpr std::size_t MAX_OPS = 256;
 constexpr std::size_t MAX_OPS_BIG_MAP = 16;
 constexpr std::uint32_t BIG_MAP = 1024;
 
-std::uint64_t decode_limit(ByteReader& in) {
+// Which limits a target's layouts may have.
+enum class Limits {
+    UpTo32768,
+    // ops_fuzzer: a map of 32768 buckets costs as much as a thousand small
+    // inputs (megabytes allocated, zeroed, copied and printed by img); at 4
+    // inputs in 256 they took 80% of ops_fuzzer's time (708 vs 3600 exec/s,
+    // perf), and 1024-bucket maps with 100 scandels still half. Probing
+    // behaves alike at 512; the other targets keep 32768.
+    UpTo512,
+};
+
+std::uint64_t decode_limit(ByteReader& in, Limits limits = Limits::UpTo32768) {
     const std::uint8_t b = in.byte();
     if (b < 240) return 1u + b % 64u;  // capacities 1..64: 15 inputs in 16
+    if (limits == Limits::UpTo512) return 1u + in.u16() % 512u;
     if (b < 252) return 1u + in.u16() % 1024u;
     return 1u + in.u16() % 32768u;
 }
@@ -68,14 +82,14 @@ LayoutArgs decode_alignments(LayoutArgs l, std::uint8_t a) {
     return l;
 }
 
-LayoutArgs decode_layout(ByteReader& in) {
+LayoutArgs decode_layout(ByteReader& in, Limits limits = Limits::UpTo32768) {
     LayoutArgs l;
     const std::uint8_t k = in.byte();
     l.key_size = k < 192 ? KEY_SIZES[k % 16] : 1u + (k - 192u) % 40u;
     const std::uint8_t v = in.byte();
     l.value_size = v < 192 ? VALUE_SIZES[v % 8] : (v - 192u) % 33u;
     l = decode_alignments(l, in.byte());
-    l.logical_limit = decode_limit(in);
+    l.logical_limit = decode_limit(in, limits);
     return l;
 }
 
@@ -93,20 +107,6 @@ std::uint32_t decode_home(std::uint8_t b, std::uint32_t capacity) {
     return capacity >= 16 ? k * (capacity / 16) : k % capacity;
 }
 
-// keys_with_home searches short keys by trial: cached per (key_size, capacity, home).
-const std::vector<Bytes>& cluster_keys(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home) {
-    static std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::vector<Bytes>> cache;
-    if (cache.size() > 8192) cache.clear();
-    auto [it, inserted] = cache.try_emplace({key_size, capacity, home});
-    if (inserted) {
-        // A short key is found by trial, about capacity tries per key: ask
-        // big maps for few (keys_with_home tries at most 2^18).
-        const std::size_t count = key_size >= 8 || capacity <= 64 ? CLUSTER_KEYS : std::max<std::size_t>(4, 4096 / capacity);
-        it->second = keys_with_home(key_size, capacity, home, count, 0);
-    }
-    return it->second;
-}
-
 std::uint64_t splitmix(std::uint64_t& state) {
     std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -115,9 +115,19 @@ std::uint64_t splitmix(std::uint64_t& state) {
 }
 
 // 64 keys: the cluster first, then spread keys; odd spread keys share all
-// bytes but the last, so a compare that skips bytes is seen.
-std::vector<Bytes> make_pool(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home) {
-    std::vector<Bytes> pool = cluster_keys(key_size, capacity, home);
+// bytes but the last, so a compare that skips bytes is seen. Cached per
+// (key_size, capacity, home): the pool is a function of them, and building it
+// took 64 allocations per input (and a trial search for short keys).
+const std::vector<Bytes>& pool_for(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home) {
+    static std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::vector<Bytes>> cache;
+    if (cache.size() > 8192) cache.clear();
+    auto [it, inserted] = cache.try_emplace({key_size, capacity, home});
+    if (!inserted) return it->second;
+    std::vector<Bytes>& pool = it->second;
+    // A short key is found by trial, about capacity tries per key: ask big
+    // maps for few (keys_with_home tries at most 2^18).
+    const std::size_t count = key_size >= 8 || capacity <= 64 ? CLUSTER_KEYS : std::max<std::size_t>(4, 4096 / capacity);
+    pool = keys_with_home(key_size, capacity, home, count, 0);
     std::uint64_t state = std::uint64_t{home} << 32 | key_size;
     for (std::size_t i = pool.size(); i < POOL_SIZE; ++i) {
         Bytes key(key_size, 0xa5);
@@ -135,12 +145,12 @@ struct MapState {
     std::string id;
     LayoutArgs layout;
     std::uint32_t capacity = 1;
-    std::vector<Bytes> pool;
+    const std::vector<Bytes>* pool = nullptr;
 };
 
 MapState make_map(std::string id, const LayoutArgs& layout, std::uint32_t pool_capacity, std::uint32_t home) {
     MapState m{std::move(id), layout, capacity_of(layout.logical_limit), {}};
-    m.pool = make_pool(static_cast<std::uint32_t>(layout.key_size), pool_capacity, home % pool_capacity);
+    m.pool = &pool_for(static_cast<std::uint32_t>(layout.key_size), pool_capacity, home % pool_capacity);
     return m;
 }
 
@@ -149,12 +159,14 @@ class Script {
 public:
     std::vector<Op> ops;
 
+    Script() { ops.reserve(64); }  // growing from 1 moved every Op 7 times (3% of ops_fuzzer, perf)
+
     void new_map(const MapState& m) {
         Op op{OpKind::New, m.id, "", {}, {}, m.layout, 0};
         ops.push_back(op);
     }
     void keyed(OpKind kind, const MapState& m, std::uint8_t key_byte, std::uint64_t number = 0) {
-        Op op{kind, m.id, "", m.pool[key_byte % m.pool.size()], {}, {}, number};
+        Op op{kind, m.id, "", (*m.pool)[key_byte % m.pool->size()], {}, {}, number};
         if (kind == OpKind::Put || kind == OpKind::ScanPut) {
             op.value.resize(m.layout.value_size);
             for (std::size_t i = 0; i < op.value.size(); ++i) {
@@ -201,7 +213,9 @@ void decode_map_op(ByteReader& in, Script& s, const MapState& m) {
             else if (arg < 12) s.on_map(OpKind::Next, m, start_beyond(arg, m.capacity));
             else if (arg < 16) s.on_map(OpKind::Scan, m);
             else if (arg < 22) s.on_map(OpKind::Check, m);
-            else if (arg < 24) s.on_map(OpKind::Img, m);
+            // Not img: it checks nothing a check does not, and printing a
+            // 512-bucket image 37 times made one input cost 14 ms (perf).
+            else if (arg < 24) s.on_map(OpKind::Next, m, arg == 22 ? m.capacity - 1u : m.capacity / 2u);
             else s.on_map(OpKind::ScanDel, m, 1u + arg % 4u);
             break;
     }
@@ -209,11 +223,12 @@ void decode_map_op(ByteReader& in, Script& s, const MapState& m) {
 
 std::vector<Op> decode_ops(ByteReader& in) {
     Script s;
-    const LayoutArgs layout = decode_layout(in);
+    const LayoutArgs layout = decode_layout(in, Limits::UpTo512);
     const std::uint32_t capacity = capacity_of(layout.logical_limit);
     const MapState m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
     s.new_map(m);
-    for (std::size_t n = 0; n < max_ops(capacity) && !in.done(); ++n) decode_map_op(in, s, m);
+    const std::size_t ops = capacity > 64 ? 64 : MAX_OPS;
+    for (std::size_t n = 0; n < ops && !in.done(); ++n) decode_map_op(in, s, m);
     return std::move(s.ops);
 }
 
@@ -438,12 +453,16 @@ std::vector<Op> decode_fuzz_input(FuzzTarget target, const std::uint8_t* data, s
 }
 
 std::string run_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::size_t size) {
-    CheckedExecutor checked;
-    for (const Op& op : decode_fuzz_input(target, data, size)) {
-        const StepResult step = checked.execute(op);
-        if (!step.failure.empty()) return checked.report(step.failure);
+    CheckedExecutor checked(CheckedExecutor::Options{false, true});
+    const std::vector<Op> ops = decode_fuzz_input(target, data, size);
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        const StepResult step = checked.execute(ops[i]);
+        if (!step.failure.empty()) {
+            return failure_report(step.failure, {ops.begin(), ops.begin() + static_cast<std::ptrdiff_t>(i) + 1});
+        }
     }
-    return "";
+    const std::string failure = checked.finish();
+    return failure.empty() ? "" : failure_report("after the last op: " + failure, ops);
 }
 
 }  // namespace hashmap_mem::harness

@@ -1,5 +1,6 @@
 #include "hashmap_mem_harness/invariants.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "hashmap_mem/hashmap_mem.hpp"
@@ -28,7 +29,7 @@ struct View {
 constexpr std::uint8_t EMPTY = 0, TOMBSTONE = 1, OCCUPIED = 2;
 
 bool same_bytes(const std::string& expected, const std::uint8_t* got, std::size_t size) {
-    return expected.size() == size && (size == 0 || std::memcmp(expected.data(), got, size) == 0);
+    return expected.size() == size && bytes_equal(expected.data(), got, size);
 }
 
 std::string at(std::uint32_t i) { return " (bucket " + std::to_string(i) + ")"; }
@@ -54,6 +55,13 @@ std::string check_structure(const std::uint8_t* block, const MapHeader& made) {
         h.padding_and_secret_code != made.padding_and_secret_code) {
         return "header layout fields changed";
     }
+    // Full hashes, so that the duplicate check below compares words and calls
+    // memcmp (hooked by libFuzzer when unequal) only for equal hashes.
+    thread_local std::vector<std::uint64_t> hashes;
+    hashes.assign(h.capacity, 0);
+    for (std::uint32_t i = 0; i < h.capacity; ++i) {
+        if (v.status(i) == OCCUPIED) hashes[i] = fxhash64(v.bucket(i) + h.key_offset, h.key_size);
+    }
     std::uint32_t occupied = 0;
     for (std::uint32_t i = 0; i < h.capacity; ++i) {
         const std::uint8_t status = v.status(i);
@@ -63,7 +71,7 @@ std::string check_structure(const std::uint8_t* block, const MapHeader& made) {
         if (status != OCCUPIED) continue;
         ++occupied;
         const std::uint8_t* key = v.bucket(i) + h.key_offset;
-        const std::uint32_t home = v.home(key);
+        const std::uint32_t home = static_cast<std::uint32_t>(hashes[i] >> 48) & (h.capacity - 1u);
         const std::uint32_t distance = (i - home) & (h.capacity - 1u);
         if (distance >= v.window()) {
             return "key " + to_hex(key, h.key_size) + " lies " + std::to_string(distance) + " buckets from its home " +
@@ -77,7 +85,7 @@ std::string check_structure(const std::uint8_t* block, const MapHeader& made) {
                 return "key " + to_hex(key, h.key_size) + " has Empty bucket " + std::to_string(j) +
                        " between its home " + std::to_string(home) + " and it" + at(i);
             }
-            if (v.status(j) == OCCUPIED && std::memcmp(v.bucket(j) + h.key_offset, key, h.key_size) == 0) {
+            if (v.status(j) == OCCUPIED && hashes[j] == hashes[i] && bytes_equal(v.bucket(j) + h.key_offset, key, h.key_size)) {
                 return "key " + to_hex(key, h.key_size) + " is Occupied twice" + at(i);
             }
         }
@@ -106,16 +114,154 @@ std::string check_contents(std::uint8_t* block, const Model& model, const std::v
     if (found != model.entries.size()) {
         return "map holds " + std::to_string(found) + " entries, model " + std::to_string(model.entries.size());
     }
+    // lookup only: has is lookup != null by definition (map.hpp), and has ops
+    // check it against the model; a second walk per key cost 11% (perf).
     for (const auto& [key, value] : model.entries) {
         const std::uint8_t* got = lookup(block, key.data());
         if (got == nullptr) return "lookup misses key " + hex(key) + " that the map holds";
         if (!same_bytes(value, got, v.h.value_size)) return "lookup of " + hex(key) + " gives the wrong value";
-        if (!has(block, key.data())) return "has misses key " + hex(key);
     }
     for (const std::string& key : absent_probes) {
         if (key.size() != v.h.key_size || model.entries.count(key) != 0) continue;
         if (lookup(block, key.data()) != nullptr) return "lookup finds key " + hex(key) + " that was never put or was removed";
-        if (has(block, key.data())) return "has finds absent key " + hex(key);
+    }
+    return "";
+}
+
+std::optional<std::string> check_change(std::uint8_t* block, const std::uint8_t* before, const Model& model,
+                                        const Bytes& key, const std::vector<std::string>& absent_probes,
+                                        std::size_t max_changed) {
+    const View v(block);
+    const View was(before);
+    const MapHeader& h = v.h;
+    const MapHeader& made = model.header;
+    if (h.capacity != made.capacity || h.key_size != made.key_size || h.value_size != made.value_size ||
+        h.value_offset != made.value_offset || h.bucket_size != made.bucket_size ||
+        h.logical_limit != made.logical_limit || h.key_offset != made.key_offset ||
+        h.padding_and_secret_code != made.padding_and_secret_code) {
+        return std::string("header layout fields changed");
+    }
+    const std::uint32_t mask = h.capacity - 1u;
+    thread_local std::vector<std::uint32_t> changed;
+    changed.clear();
+    std::int64_t occupied = was.h.element_count;  // premise: before's count was right
+    // The changed bytes lie between the first and the last differing chunk:
+    // only the buckets there are compared one by one. memcmp per chunk runs
+    // at libc speed (a word loop here was 12% of ops_fuzzer, perf) and is
+    // unequal, so seen by libFuzzer's hook, at most twice.
+    constexpr std::size_t CHUNK = 256;
+    const std::size_t size = MAP_BUCKETS_OFFSET + std::size_t{h.capacity} * h.bucket_size;
+    std::size_t first = MAP_BUCKETS_OFFSET, last = size;
+    while (first < last && std::memcmp(block + first, before + first, std::min(CHUNK, last - first)) == 0) {
+        first += std::min(CHUNK, last - first);
+    }
+    while (last > first && std::memcmp(block + last - std::min(CHUNK, last - first), before + last - std::min(CHUNK, last - first),
+                                       std::min(CHUNK, last - first)) == 0) {
+        last -= std::min(CHUNK, last - first);
+    }
+    const auto first_bucket = static_cast<std::uint32_t>((first - MAP_BUCKETS_OFFSET) / h.bucket_size);
+    const auto end_bucket = static_cast<std::uint32_t>(std::min<std::size_t>(
+        h.capacity, (last - MAP_BUCKETS_OFFSET + h.bucket_size - 1) / h.bucket_size));
+    for (std::uint32_t i = first_bucket; i < end_bucket; ++i) {
+        if (bytes_equal(v.bucket(i), was.bucket(i), h.bucket_size)) continue;
+        if (changed.size() == max_changed) return std::nullopt;
+        changed.push_back(i);
+        const std::uint8_t status = v.status(i);
+        if (status != EMPTY && status != TOMBSTONE && status != OCCUPIED) {
+            return "status byte " + std::to_string(status) + " is not 0, 1 or 2" + at(i);
+        }
+        occupied += (status == OCCUPIED) - (was.status(i) == OCCUPIED);
+    }
+    if (occupied != h.element_count) {
+        return "element_count " + std::to_string(h.element_count) + " but " + std::to_string(occupied) + " Occupied buckets";
+    }
+    if (model.entries.size() != h.element_count) {
+        return "map holds " + std::to_string(h.element_count) + " entries, model " + std::to_string(model.entries.size());
+    }
+
+    // Each key a changed bucket held or holds, and `key`: in the model iff
+    // exactly one Occupied bucket of its window holds it, with the model's
+    // value, and lookup finds that bucket.
+    thread_local std::string k;
+    auto check_key = [&](const std::uint8_t* bytes) -> std::string {
+        k.assign(reinterpret_cast<const char*>(bytes), h.key_size);
+        const auto in_model = model.entries.find(k);
+        const std::uint32_t home = v.home(bytes);
+        const std::uint8_t* holder = nullptr;
+        for (std::uint32_t d = 0; d < v.window(); ++d) {
+            const std::uint32_t j = (home + d) & mask;
+            if (v.status(j) != OCCUPIED || !bytes_equal(v.bucket(j) + h.key_offset, bytes, h.key_size)) continue;
+            if (holder != nullptr) return "key " + hex(k) + " is Occupied twice" + at(j);
+            holder = v.bucket(j);
+        }
+        if (in_model == model.entries.end()) {
+            if (holder != nullptr) return "map holds key " + hex(k) + " that the model does not";
+            if (lookup(block, bytes) != nullptr) return "lookup finds key " + hex(k) + " that was never put or was removed";
+            return "";
+        }
+        if (holder == nullptr) return "map lacks key " + hex(k) + " that the model holds";
+        if (!same_bytes(in_model->second, holder + h.value_offset, h.value_size)) {
+            return "key " + hex(k) + " holds value " + to_hex(holder + h.value_offset, h.value_size) + ", model has " +
+                   hex(in_model->second);
+        }
+        if (lookup(block, bytes) != holder + h.value_offset) return "lookup of " + hex(k) + " does not give its bucket";
+        return "";
+    };
+    if (key.size() == h.key_size) {
+        std::string failure = check_key(key.data());
+        if (!failure.empty()) return failure;
+    }
+    for (const std::uint32_t c : changed) {
+        for (const View* image : {&was, &v}) {
+            if (image->status(c) != OCCUPIED) continue;
+            std::string failure = check_key(image->bucket(c) + h.key_offset);
+            if (!failure.empty()) return failure;
+        }
+    }
+
+    // Keys whose walk (home .. bucket) crosses a changed bucket c: they lie
+    // from c on, before the next Empty bucket (a walk crossing c and an
+    // Empty past it was broken before the op, against the premise).
+    for (const std::uint32_t c : changed) {
+        for (std::uint32_t offset = 0; offset < v.window(); ++offset) {
+            const std::uint32_t p = (c + offset) & mask;
+            if (v.status(p) == EMPTY) {
+                if (offset == 0) continue;  // c itself became Empty: the keys after it
+                break;
+            }
+            if (v.status(p) != OCCUPIED) continue;
+            const std::uint8_t* bytes = v.bucket(p) + h.key_offset;
+            const std::uint32_t home = v.home(bytes);
+            const std::uint32_t distance = (p - home) & mask;
+            if (distance >= v.window()) {
+                return "key " + to_hex(bytes, h.key_size) + " lies " + std::to_string(distance) +
+                       " buckets from its home " + std::to_string(home) + ", outside the window" + at(p);
+            }
+            if (distance < offset) continue;  // its walk starts after c
+            for (std::uint32_t d = 0; d < distance; ++d) {
+                const std::uint32_t j = (home + d) & mask;
+                if (v.status(j) == EMPTY) {
+                    return "key " + to_hex(bytes, h.key_size) + " has Empty bucket " + std::to_string(j) +
+                           " between its home " + std::to_string(home) + " and it" + at(p);
+                }
+            }
+            if (lookup(block, bytes) != v.bucket(p) + h.value_offset) {
+                return "lookup of " + to_hex(bytes, h.key_size) + " does not give its bucket" + at(p);
+            }
+        }
+    }
+
+    // Absent keys whose walk may cross a changed bucket stay absent.
+    for (const std::string& probe : absent_probes) {
+        if (probe.size() != h.key_size || model.entries.count(probe) != 0) continue;
+        const std::uint32_t home = v.home(probe);
+        for (const std::uint32_t c : changed) {
+            if (((c - home) & mask) >= v.window()) continue;
+            if (lookup(block, probe.data()) != nullptr) {
+                return "lookup finds key " + hex(probe) + " that was never put or was removed";
+            }
+            break;
+        }
     }
     return "";
 }
@@ -129,7 +275,7 @@ std::string check_full_for_key(const std::uint8_t* block, const std::string& key
             return "get_or_reserve_entry gave null for " + hex(key) + " but bucket " + std::to_string(j) +
                    " of its window (home " + std::to_string(home) + ") is not Occupied";
         }
-        if (v.key(j) == key) return "get_or_reserve_entry gave null for " + hex(key) + ", which is present" + at(j);
+        if (same_bytes(key, v.bucket(j) + v.h.key_offset, v.h.key_size)) return "get_or_reserve_entry gave null for " + hex(key) + ", which is present" + at(j);
     }
     return "";
 }

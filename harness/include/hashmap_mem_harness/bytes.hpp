@@ -11,6 +11,26 @@ namespace hashmap_mem::harness {
 
 using Bytes = std::vector<std::uint8_t>;
 
+// Equality of `size` bytes, word by word. The harness compares keys with this
+// rather than memcmp: libFuzzer hooks every memcmp that finds a difference
+// (ASan's interceptor calls it), and the checker's unequal compares are noise
+// to the fuzzer that cost ops_fuzzer a fifth of its time (perf).
+inline bool bytes_equal(const void* a, const void* b, std::size_t size) noexcept {
+    const auto* x = static_cast<const unsigned char*>(a);
+    const auto* y = static_cast<const unsigned char*>(b);
+    std::size_t at = 0;
+    for (; at + 8 <= size; at += 8) {
+        std::uint64_t u, v;
+        __builtin_memcpy(&u, x + at, 8);  // inlined as a load, not a call
+        __builtin_memcpy(&v, y + at, 8);
+        if (u != v) return false;
+    }
+    for (; at < size; ++at) {
+        if (x[at] != y[at]) return false;
+    }
+    return true;
+}
+
 std::string to_hex(const std::uint8_t* data, std::size_t size);
 inline std::string to_hex(const Bytes& bytes) { return to_hex(bytes.data(), bytes.size()); }
 

@@ -20,9 +20,29 @@ struct StepResult {
     std::string failure;  // empty, or the invariant or answer that broke
 };
 
+// "invariant broken: <failure>", the replay command, then the script `ops`.
+std::string failure_report(const std::string& failure, const std::vector<Op>& ops);
+
 class CheckedExecutor {
 public:
+    struct Options {
+        // Without history (fuzz targets), report() has no script to print:
+        // the caller prints its own ops. Saves copying every op.
+        bool keep_history = true;
+        // After put/get/has/del, check only what the op can have changed
+        // (check_change) instead of the whole map; finish() then checks
+        // every map fully. Either way a read-only op that changed no byte
+        // is not checked again: same image, same model, same verdict.
+        bool incremental = false;
+    };
+
+    CheckedExecutor() = default;
+    explicit CheckedExecutor(Options options) : options_(options) {}
+
     StepResult execute(const Op& op);
+
+    // Every invariant of every map, checked in full: "" or the failure.
+    std::string finish();
 
     // The ops run so far: with a failure, the op script that reproduces it.
     const std::vector<Op>& history() const noexcept { return history_; }
@@ -36,11 +56,20 @@ private:
     std::string check_answer(const Op& op, const std::string& result, const std::vector<std::uint8_t>& target_before,
                              const std::vector<std::uint8_t>& source_before, const std::vector<std::uint32_t>& occupied_before);
     std::string check_map(const std::string& id);
+    std::string check_after(const Op& op);
+    const Bytes& image_before(const std::string& id, const Block& block, Bytes& scratch);
     void remember_key(const std::string& id, const Bytes& key);
 
+    Options options_;
     Executor real_;
     std::map<std::string, Model> models_;
-    std::map<std::string, std::vector<std::string>> recent_keys_;  // absent-key probes per map
+    struct RecentKeys {
+        std::vector<std::string> keys;  // absent-key probes: keys ops named lately
+        std::size_t oldest = 0;
+    };
+    std::map<std::string, RecentKeys> recent_keys_;
+    Bytes target_scratch_, source_scratch_;
+    std::map<std::string, Bytes> checked_images_;  // each map's image when its last check passed (the premise)
     std::vector<Op> history_;
 };
 

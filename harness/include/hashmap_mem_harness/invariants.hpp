@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,21 @@ namespace hashmap_mem::harness {
 std::string check_structure(const std::uint8_t* block, const MapHeader& made);
 
 // The map holds exactly the model's entries: a bucket walk finds each of them
-// once with its value, lookup and has find every model key with its value, and
-// each key of `absent_probes` that the model lacks is not found.
+// once with its value, lookup finds every model key with its value, and each
+// key of `absent_probes` that the model lacks is not found. (has is lookup !=
+// null by definition; has ops check it against the model.)
 std::string check_contents(std::uint8_t* block, const Model& model, const std::vector<std::string>& absent_probes);
+
+// The same invariants as check_structure + check_contents, checked only where
+// one op can have broken them. Premise: `before` (the map's image before the
+// op) passed both checks against the model as it was, and the op touched
+// `key` (empty for none). Looks at the buckets whose bytes changed, the keys
+// they held or hold, `key`, and every key whose walk crosses a changed bucket;
+// under the premise nothing else can differ. nullopt when more than
+// `max_changed` buckets changed (check fully instead).
+std::optional<std::string> check_change(std::uint8_t* block, const std::uint8_t* before, const Model& model,
+                                        const Bytes& key, const std::vector<std::string>& absent_probes,
+                                        std::size_t max_changed);
 
 // A null from get_or_reserve_entry is allowed only for an absent key whose
 // whole window is Occupied.

@@ -4,15 +4,30 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "hashmap_mem/header.hpp"
+#include "hashmap_mem_harness/bytes.hpp"
 
 namespace hashmap_mem::harness {
 
+// std::hash<std::string> counts as slow in libstdc++ (GCC 12+), so find() in
+// a table of up to 20 entries compares the key with every entry instead of
+// hashing: unequal compares that libFuzzer's memcmp hook records one by one
+// (about a fifth of ops_fuzzer's time, perf). A hasher of our own is "fast".
+struct KeyHash {
+    std::size_t operator()(const std::string& key) const noexcept { return std::hash<std::string_view>{}(key); }
+};
+struct KeyEqual {
+    bool operator()(const std::string& a, const std::string& b) const noexcept {
+        return a.size() == b.size() && bytes_equal(a.data(), b.data(), a.size());
+    }
+};
+
 struct Model {
     MapHeader header{};  // layout fields as made; element_count is not tracked here
-    std::unordered_map<std::string, std::string> entries;
+    std::unordered_map<std::string, std::string, KeyHash, KeyEqual> entries;
 
     static std::string bytes(const std::uint8_t* data, std::size_t size) {
         return std::string(reinterpret_cast<const char*>(data), size);
