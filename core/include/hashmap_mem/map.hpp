@@ -210,12 +210,12 @@ template <std::size_t KeySize>
 HASHMAP_MEM_INLINE std::uint32_t find_index(const Probe& probe, const std::uint8_t* key, std::size_t key_size,
                                             std::uint32_t home) noexcept {
     if constexpr (GROUPED<KeySize>) {
+        // The key in its home bucket (74% of hits at cap 4096, 50% fill): one
+        // branch, so the value load can start before the group is read.
+        const std::uint8_t* bucket = probe.bucket(home);
+        const std::uint64_t status_difference = std::uint64_t{bucket[0]} ^ std::uint64_t{2};  // 0 iff Occupied
+        if ((key_difference<KeySize>(bucket + probe.key_offset, key) | status_difference) == 0) return home;
         if (home + 3 <= probe.mask) {
-            // The key in its home bucket (74% of hits at cap 4096, 50% fill):
-            // one branch, so the value load can start before the group is read.
-            const std::uint8_t* bucket = probe.bucket(home);
-            const std::uint64_t status_difference = std::uint64_t{bucket[0]} ^ std::uint64_t{2};  // 0 iff Occupied
-            if ((key_difference<KeySize>(bucket + probe.key_offset, key) | status_difference) == 0) return home;
             const std::uint32_t bits = read_group<KeySize>(probe, home, key);
             if ((bits & 0xf) != 0) {  // a stop bit
                 const std::uint32_t k = lowest_bit_index(bits);
