@@ -32,6 +32,7 @@ class ByteReader {
 public:
     ByteReader(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
     bool done() const { return pos_ >= size_; }
+    std::size_t size() const { return size_; }
     std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : 0; }
     std::uint16_t u16() { return static_cast<std::uint16_t>(byte() | byte() << 8); }
     Bytes take(std::size_t count) {
@@ -159,7 +160,9 @@ class Script {
 public:
     std::vector<Op> ops;
 
-    Script() { ops.reserve(64); }  // growing from 1 moved every Op 7 times (3% of ops_fuzzer, perf)
+    // About two input bytes per op: growing from 1 moved every Op 7 times,
+    // a fixed 64 (11 KB) cost page faults for short inputs (perf).
+    explicit Script(std::size_t input_size) { ops.reserve(std::min<std::size_t>(input_size / 2 + 3, 300)); }
 
     void new_map(const MapState& m) {
         Op op{OpKind::New, m.id, "", {}, {}, m.layout, 0};
@@ -222,7 +225,7 @@ void decode_map_op(ByteReader& in, Script& s, const MapState& m) {
 }
 
 std::vector<Op> decode_ops(ByteReader& in) {
-    Script s;
+    Script s(in.size());
     const LayoutArgs layout = decode_layout(in, Limits::UpTo512);
     const std::uint32_t capacity = capacity_of(layout.logical_limit);
     const MapState m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
@@ -236,7 +239,7 @@ std::vector<Op> decode_ops(ByteReader& in) {
 // entry or put a key while scanning, and next from any start, in the table or
 // past its end.
 std::vector<Op> decode_scan(ByteReader& in) {
-    Script s;
+    Script s(in.size());
     const LayoutArgs layout = decode_layout(in);
     const std::uint32_t capacity = capacity_of(layout.logical_limit);
     const MapState m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
@@ -283,7 +286,7 @@ LayoutArgs decode_second_layout(ByteReader& in, const LayoutArgs& a) {
 }
 
 std::vector<Op> decode_overwrite(ByteReader& in) {
-    Script s;
+    Script s(in.size());
     const LayoutArgs layout_a = decode_layout(in);
     const LayoutArgs layout_b = decode_second_layout(in, layout_a);
     // One cluster in both maps: homes are masked, so the bigger capacity's
@@ -385,7 +388,7 @@ void corrupt(ByteReader& in, Bytes& image, const MapHeader& h) {
 // Otherwise a valid map made by puts and dels, then a few corruptions.
 // Then `load m IMAGE` and ops_fuzzer's ops on m with keys of the layout's size.
 std::vector<Op> decode_image(ByteReader& in) {
-    Script s;
+    Script s(in.size());
     Bytes image;
     MapState m;
     if (in.byte() < 32) {
@@ -402,7 +405,7 @@ std::vector<Op> decode_image(ByteReader& in) {
         const LayoutArgs layout = decode_layout(in);
         const std::uint32_t capacity = capacity_of(layout.logical_limit);
         m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
-        Script build;
+        Script build(64);
         build.new_map(m);
         for (std::size_t n = in.byte() % 64u; n > 0; --n) build.keyed(OpKind::Put, m, in.byte());
         for (std::size_t n = in.byte() % 16u; n > 0; --n) build.keyed(OpKind::Del, m, in.byte());
