@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "hashmap_mem/fxhash.hpp"
+#include "map_calls.hpp"
 
 namespace hashmap_mem::harness {
 
@@ -53,7 +53,7 @@ void force_hash(Bytes& key, std::uint64_t wanted) {
         std::memcpy(&word, key.data() + it->first, it->second);  // little-endian host, as SPEC §1
         after_last_word = unstep(after_last_word, word);
     }
-    const std::uint64_t before_last_word = fxhash64(key.data(), (words - 1) * 8);
+    const std::uint64_t before_last_word = map_fxhash64(key.data(), (words - 1) * 8);
     // step(h, w) = (rotl(h, 5) ^ w) * M  =>  w = after * M^-1 ^ rotl(h, 5)
     const std::uint64_t word =
         (after_last_word * inverse_multiplier()) ^ (before_last_word << 5 | before_last_word >> 59);
@@ -63,7 +63,7 @@ void force_hash(Bytes& key, std::uint64_t wanted) {
 }  // namespace
 
 std::uint32_t home_bucket(const Bytes& key, std::uint32_t capacity) {
-    return static_cast<std::uint32_t>(fxhash64(key.data(), key.size()) >> 48) & (capacity - 1u);
+    return static_cast<std::uint32_t>(map_fxhash64(key.data(), key.size()) >> 48) & (capacity - 1u);
 }
 
 std::vector<Bytes> keys_with_home(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home,
