@@ -2,6 +2,39 @@
 
 namespace hashmap_mem::harness {
 
+#if defined(__clang__) || defined(__GNUC__)
+#define HASHMAP_MEM_NO_ASAN __attribute__((no_sanitize("address")))
+#else
+#define HASHMAP_MEM_NO_ASAN
+#endif
+
+namespace {
+// Blocks of 32 bytes compared as 4 words OR-ed together: one branch per block.
+constexpr std::size_t STRIDE = 32;
+
+HASHMAP_MEM_NO_ASAN bool stride_equal(const std::uint8_t* a, const std::uint8_t* b) noexcept {
+    std::uint64_t diff = 0;
+    for (std::size_t i = 0; i < STRIDE; i += 8) {
+        std::uint64_t u, v;
+        __builtin_memcpy(&u, a + i, 8);
+        __builtin_memcpy(&v, b + i, 8);
+        diff |= u ^ v;
+    }
+    return diff == 0;
+}
+}  // namespace
+
+HASHMAP_MEM_NO_ASAN ByteRange differing_range(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) noexcept {
+    std::size_t first = 0;
+    while (first + STRIDE <= size && stride_equal(a + first, b + first)) first += STRIDE;
+    while (first < size && a[first] == b[first]) ++first;
+    if (first == size) return {size, size};
+    std::size_t end = size;
+    while (end - first >= STRIDE && stride_equal(a + end - STRIDE, b + end - STRIDE)) end -= STRIDE;
+    while (a[end - 1] == b[end - 1]) --end;  // stops at `first` at the latest
+    return {first, end};
+}
+
 std::string to_hex(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return ".";
     static const char digits[] = "0123456789abcdef";

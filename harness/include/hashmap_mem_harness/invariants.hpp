@@ -34,6 +34,13 @@ std::string check_contents(std::uint8_t* block, const Model& model, const std::v
 std::optional<std::string> check_change(std::uint8_t* block, const std::uint8_t* before, const Model& model,
                                         const Bytes& key, const std::vector<std::string>& absent_probes,
                                         std::size_t max_changed);
+// Where the bucket bytes of two images of one layout (before's) differ, as
+// offsets into the block.
+ByteRange bucket_bytes_differing(const std::uint8_t* block, const std::uint8_t* before);
+// The same as check_change above, given bucket_bytes_differing(block, before).
+std::optional<std::string> check_change(std::uint8_t* block, const std::uint8_t* before, ByteRange differs,
+                                        const Model& model, const Bytes& key,
+                                        const std::vector<std::string>& absent_probes, std::size_t max_changed);
 
 // A null from get_or_reserve_entry is allowed only for an absent key whose
 // whole window is Occupied.
@@ -49,6 +56,7 @@ std::string check_next(const std::uint8_t* block, std::uint64_t start, std::uint
 std::string check_scan(std::uint8_t* block, const std::vector<std::uint32_t>& occupied_before,
                        const std::vector<std::uint32_t>& visited);
 
-std::vector<std::uint32_t> occupied_indices(const std::uint8_t* block);
+// The Occupied buckets in index order, into `indices` (reused: scans are frequent).
+void occupied_indices(const std::uint8_t* block, std::vector<std::uint32_t>& indices);
 
 }  // namespace hashmap_mem::harness
