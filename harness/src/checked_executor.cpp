@@ -5,6 +5,7 @@
 
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "hashmap_mem_harness/invariants.hpp"
+#include "map_calls.hpp"
 #include "hashmap_mem_harness/script.hpp"
 
 namespace hashmap_mem::harness {
@@ -51,8 +52,8 @@ bool layout_is_valid(const LayoutArgs& a) {
 
 // The leading decimal numbers of a scan result ("3 17 40", or "3 17 put 1"),
 // without a stream (an istringstream per scan was 4% of ops_fuzzer, perf).
-std::vector<std::uint32_t> parse_indices(const std::string& result) {
-    std::vector<std::uint32_t> indices;
+void parse_indices(const std::string& result, std::vector<std::uint32_t>& indices) {
+    indices.clear();
     std::size_t at = 0;
     while (at < result.size() && result[at] >= '0' && result[at] <= '9') {
         std::uint32_t index = 0;
@@ -62,7 +63,6 @@ std::vector<std::uint32_t> parse_indices(const std::string& result) {
         indices.push_back(index);
         if (at < result.size() && result[at] == ' ') ++at;
     }
-    return indices;
 }
 
 // The Rust crate's overwrite, step by step through the public API, on a copy
@@ -80,7 +80,7 @@ RustOverwrite replay_rust_overwrite(const Bytes& target_before, const Bytes& sou
     for (std::uint32_t i = 0; i < s.capacity; ++i) {
         const std::uint8_t* bucket = source.data() + MAP_BUCKETS_OFFSET + std::size_t{i} * s.bucket_size;
         if (bucket[0] != static_cast<std::uint8_t>(BucketStatus::Occupied)) continue;
-        std::uint8_t* value = get_or_reserve_entry(out.image.data(), bucket + s.key_offset);
+        std::uint8_t* value = map_get_or_reserve_entry(out.image.data(), bucket + s.key_offset);
         if (value == nullptr) {
             out.null_seen = true;
             out.why_null = check_full_for_key(out.image.data(), Model::bytes(bucket + s.key_offset, s.key_size));
@@ -107,16 +107,48 @@ std::string compare_images(const Bytes& got, const Bytes& expected) {
 
 }  // namespace
 
+CheckedExecutor::MapState* CheckedExecutor::state(const std::string& id) {
+    for (MapState& m : maps_) {
+        if (m.live && m.id.size() == id.size() && bytes_equal(m.id.data(), id.data(), id.size())) return &m;
+    }
+    return nullptr;
+}
+
+// Keeps every buffer (images, probe strings, model buckets) for the next
+// script: a fuzz target runs one script per input, and allocating them anew
+// cost page faults and ASan's allocator ~15% of ops_fuzzer's time (perf).
+void CheckedExecutor::reset() {
+    real_ = Executor{};
+    for (MapState& m : maps_) m.live = false;
+    history_.clear();
+}
+
 const Model* CheckedExecutor::model(const std::string& id) const {
-    auto it = models_.find(id);
-    return it == models_.end() ? nullptr : &it->second;
+    const MapState* m = const_cast<CheckedExecutor*>(this)->state(id);
+    return m == nullptr ? nullptr : &m->model;
+}
+
+// A map made anew (new, load): a new model; no recent keys, no checked image.
+CheckedExecutor::MapState& CheckedExecutor::fresh_state(const std::string& id, const MapHeader& header) {
+    MapState* m = state(id);
+    for (MapState& dead : maps_) {
+        if (m == nullptr && !dead.live) m = &dead;
+    }
+    if (m == nullptr) m = &maps_.emplace_back();
+    m->live = true;
+    m->id = id;
+    m->model.header = header;
+    m->model.entries.clear();
+    m->recent_keys.clear();
+    m->oldest_recent = 0;
+    m->image_valid = false;
+    return *m;
 }
 
 // A ring of the last RECENT_KEYS distinct keys: the oldest slot is reused
 // (assign keeps its capacity), so a full ring allocates nothing.
-void CheckedExecutor::remember_key(const std::string& id, const Bytes& key) {
-    RecentKeys& recent = recent_keys_[id];
-    auto& keys = recent.keys;
+void CheckedExecutor::remember_key(MapState& state, const Bytes& key) {
+    auto& keys = state.recent_keys;
     for (const std::string& k : keys) {
         if (k.size() == key.size() && bytes_equal(k.data(), key.data(), k.size())) return;
     }
@@ -124,8 +156,8 @@ void CheckedExecutor::remember_key(const std::string& id, const Bytes& key) {
     if (keys.size() < RECENT_KEYS) {
         keys.emplace_back(bytes, key.size());
     } else {
-        keys[recent.oldest].assign(bytes, key.size());
-        recent.oldest = (recent.oldest + 1) % RECENT_KEYS;
+        keys[state.oldest_recent].assign(bytes, key.size());
+        state.oldest_recent = (state.oldest_recent + 1) % RECENT_KEYS;
     }
 }
 
@@ -140,11 +172,12 @@ StepResult CheckedExecutor::execute(const Op& op) {
     static const Bytes none;
     const Bytes* target_before = &none;
     const Bytes* source_before = &none;
-    std::vector<std::uint32_t> occupied_before;
+    std::vector<std::uint32_t>& occupied_before = occupied_before_;  // reused: a scan per op allocated twice
+    occupied_before.clear();
     if (const Block* block = real_.find(op.map)) {
         if (op.kind == OpKind::Ow || op.kind == OpKind::ScanDel) target_before = &image_before(op.map, *block, target_scratch_);
         if (op.kind == OpKind::Scan || op.kind == OpKind::ScanDel || op.kind == OpKind::ScanPut) {
-            occupied_before = occupied_indices(block->data());
+            occupied_indices(block->data(), occupied_before);
         }
     }
     if (op.kind == OpKind::Ow) {
@@ -155,7 +188,9 @@ StepResult CheckedExecutor::execute(const Op& op) {
     step.result = real_.execute(op);
     step.failure = check_answer(op, step.result, *target_before, *source_before, occupied_before);
     if (step.failure.empty() && !op.map.empty()) step.failure = check_after(op);
-    if (!step.failure.empty()) checked_images_.clear();  // the premise of check_change is gone
+    if (!step.failure.empty()) {
+        for (MapState& m : maps_) m.image_valid = false;  // the premise of check_change is gone
+    }
     return step;
 }
 
@@ -163,57 +198,64 @@ StepResult CheckedExecutor::execute(const Op& op) {
 // (between ops, unless a check failed), else a copy in `scratch`. Saves a copy
 // of the block per scandel (6% of ops_fuzzer, perf).
 const Bytes& CheckedExecutor::image_before(const std::string& id, const Block& block, Bytes& scratch) {
-    const auto checked = checked_images_.find(id);
-    if (checked != checked_images_.end() && checked->second.size() == block.size() &&
-        std::memcmp(checked->second.data(), block.data(), block.size()) == 0) {
-        return checked->second;
+    const MapState* m = state(id);
+    if (m != nullptr && m->image_valid && m->image.size() == block.size() &&
+        differing_range(m->image.data(), block.data(), block.size()).empty()) {
+        return m->image;
     }
     scratch.assign(block.data(), block.data() + block.size());
     return scratch;
 }
 
 std::string CheckedExecutor::check_after(const Op& op) {
-    const auto model = models_.find(op.map);
-    const Block* block = real_.find(op.map);
-    if (model == models_.end() || block == nullptr) return "";
-    Bytes& checked = checked_images_[op.map];
-    if (checked.size() == block->size()) {
+    MapState* m = state(op.map);
+    Block* block = real_.find(op.map);
+    if (m == nullptr || block == nullptr) return "";
+    if (m->image_valid && m->image.size() == block->size()) {
+        const ByteRange differs = bucket_bytes_differing(block->data(), m->image.data());
+        const bool header_same = bytes_equal(block->data(), m->image.data(), MAP_BUCKETS_OFFSET);
         const bool reads_only = op.kind == OpKind::Get || op.kind == OpKind::Has || op.kind == OpKind::Next ||
                                 op.kind == OpKind::Check || op.kind == OpKind::Img || op.kind == OpKind::Scan;
-        if (reads_only && std::memcmp(checked.data(), block->data(), block->size()) == 0) return "";
-        const bool on_one_key = op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
-                                op.kind == OpKind::Del;
-        if (options_.incremental && on_one_key) {
-            // 8: a put changes one bucket, a del one plus the Tombstones it reclaims.
+        if (reads_only && header_same && differs.empty()) return "";
+        // A scandel checks the keys it removed (the changed buckets' keys).
+        const bool local = op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
+                           op.kind == OpKind::Del || op.kind == OpKind::ScanDel;
+        if (options_.incremental && local) {
+            // 8: a put changes one bucket, a del one plus the Tombstones it
+            // reclaims; a scandel removing more is checked in full.
             const std::optional<std::string> failure =
-                check_change(const_cast<Block*>(block)->data(), checked.data(), model->second, op.key, recent_keys_[op.map].keys, 8);
+                check_change(block->data(), m->image.data(), differs, m->model, op.key, m->recent_keys, 8);
             if (failure) {
                 if (!failure->empty()) return "map " + op.map + ": " + *failure;
-                checked.assign(block->data(), block->data() + block->size());
+                // The image now passed: it becomes the premise. Only what changed is copied.
+                std::memcpy(m->image.data(), block->data(), MAP_BUCKETS_OFFSET);
+                std::memcpy(m->image.data() + differs.first, block->data() + differs.first, differs.end - differs.first);
                 return "";
             }
         }
     }
-    std::string failure = check_map(op.map);
-    if (failure.empty()) checked.assign(block->data(), block->data() + block->size());  // keeps its capacity
-    return failure;
+    return check_map(*m, *block);
 }
 
 std::string CheckedExecutor::finish() {
-    for (const auto& entry : models_) {
-        std::string failure = check_map(entry.first);
-        if (!failure.empty()) return failure;
+    for (MapState& m : maps_) {
+        if (Block* block = m.live ? real_.find(m.id) : nullptr) {
+            std::string failure = check_map(m, *block);
+            if (!failure.empty()) return failure;
+        }
     }
     return "";
 }
 
-std::string CheckedExecutor::check_map(const std::string& id) {
-    auto it = models_.find(id);
-    Block* block = const_cast<Block*>(real_.find(id));
-    if (it == models_.end() || block == nullptr) return "";
-    std::string failure = check_structure(block->data(), it->second.header);
-    if (failure.empty()) failure = check_contents(block->data(), it->second, recent_keys_[id].keys);
-    return failure.empty() ? "" : "map " + id + ": " + failure;
+// The full check; when it passes, the image becomes the premise of check_change.
+std::string CheckedExecutor::check_map(MapState& m, const Block& block) {
+    std::uint8_t* data = const_cast<Block&>(block).data();
+    std::string failure = check_structure(data, m.model.header);
+    if (failure.empty()) failure = check_contents(data, m.model, m.recent_keys);
+    if (!failure.empty()) return "map " + m.id + ": " + failure;
+    m.image.assign(data, data + block.size());  // keeps its capacity
+    m.image_valid = true;
+    return "";
 }
 
 std::string CheckedExecutor::check_answer(const Op& op, const std::string& result, const Bytes& target_before,
@@ -234,25 +276,25 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
             (h.capacity & (h.capacity - 1)) != 0 || h.element_count != 0 || h.padding_and_secret_code != SECRET_CODE) {
             return line() + ": init wrote a header that does not match the layout";
         }
-        models_[op.map] = Model{h, {}};
-        recent_keys_.erase(op.map);
+        fresh_state(op.map, h);
         return "";
     }
     if (op.kind == OpKind::Load) {
         if (result == "ok") {
-            models_[op.map] = model_from_image(real_.find(op.map)->data());
-            recent_keys_.erase(op.map);
+            Model seeded = model_from_image(real_.find(op.map)->data());
+            fresh_state(op.map, seeded.header).model = std::move(seeded);
         }
         return "";
     }
 
     Block* block = real_.find(op.map);
-    auto model_it = models_.find(op.map);
-    if (block == nullptr || model_it == models_.end()) {
+    MapState* map_state = state(op.map);
+    if (block == nullptr || map_state == nullptr) {
         return is_error(result) ? "" : line() + ": ran on a map that does not exist";
     }
-    Model& model = model_it->second;
-    const std::string key = Model::bytes(op.key.data(), op.key.size());
+    Model& model = map_state->model;
+    key_.assign(reinterpret_cast<const char*>(op.key.data()), op.key.size());
+    const std::string& key = key_;
     const bool key_fits = op.key.size() == model.header.key_size;
     auto present = model.entries.find(key);
 
@@ -261,9 +303,9 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
             if (!key_fits || op.value.size() != model.header.value_size) {
                 return is_error(result) ? "" : line() + ": a key or value of the wrong length was accepted";
             }
-            remember_key(op.map, op.key);
+            remember_key(*map_state, op.key);
             if (result == "1") {
-                model.entries[key] = Model::bytes(op.value.data(), op.value.size());
+                model.entries[key].assign(reinterpret_cast<const char*>(op.value.data()), op.value.size());
                 return "";
             }
             if (result != "0") return wrong_answer(line(), result, "1");
@@ -274,7 +316,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
         case OpKind::Has:
         case OpKind::Del: {
             if (!key_fits) return is_error(result) ? "" : line() + ": a key of the wrong length was accepted";
-            remember_key(op.map, op.key);
+            remember_key(*map_state, op.key);
             const bool in_model = present != model.entries.end();
             bool right = false;
             if (op.kind == OpKind::Get) {
@@ -296,8 +338,8 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
         }
         case OpKind::Ow: {
             const Block* source = real_.find(op.source);
-            auto source_model = models_.find(op.source);
-            if (source == nullptr || source_model == models_.end()) {
+            const MapState* source_state = state(op.source);
+            if (source == nullptr || source_state == nullptr) {
                 return is_error(result) ? "" : line() + ": ran with a source that does not exist";
             }
             if (copy_of(source) != source_before) return line() + ": overwrite wrote to its source";
@@ -319,7 +361,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
                 if (rust.null_seen) return line() + ": succeeded where a reservation must fail";
                 const std::string differs = compare_images(copy_of(block), rust.image);
                 if (!differs.empty()) return line() + ": " + differs;
-                for (const auto& [k, v] : source_model->second.entries) model.entries[k] = v;
+                for (const auto& [k, v] : source_state->model.entries) model.entries[k] = v;
                 return "";
             }
             if (result != "0") return wrong_answer(line(), result, "0 or 1");
@@ -334,14 +376,16 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
         case OpKind::Check: return result == "ok" ? "" : line() + ": validate refused a live map: " + result;
         case OpKind::Scan:
         case OpKind::ScanDel: {
-            const std::vector<std::uint32_t> visited = parse_indices(result);
+            std::vector<std::uint32_t>& visited = visited_;
+            parse_indices(result, visited);
             std::string failure = check_scan(block->data(), occupied_before, visited);
             if (!failure.empty()) return line() + ": " + failure;
             if (op.kind == OpKind::ScanDel && op.number != 0) {
                 const MapHeader h = read_header(target_before.data());
                 for (std::size_t i = op.number - 1; i < visited.size(); i += op.number) {
                     const std::uint8_t* bucket = target_before.data() + MAP_BUCKETS_OFFSET + std::size_t{visited[i]} * h.bucket_size;
-                    model.entries.erase(Model::bytes(bucket + h.key_offset, h.key_size));
+                    key_.assign(reinterpret_cast<const char*>(bucket + h.key_offset), h.key_size);
+                    model.entries.erase(key_);
                 }
             }
             return "";
@@ -350,8 +394,9 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
             if (!key_fits || op.value.size() != model.header.value_size) {
                 return is_error(result) ? "" : line() + ": a key or value of the wrong length was accepted";
             }
-            remember_key(op.map, op.key);
-            const std::vector<std::uint32_t> visited = parse_indices(result);
+            remember_key(*map_state, op.key);
+            std::vector<std::uint32_t>& visited = visited_;
+            parse_indices(result, visited);
             const std::string put = result.substr(result.rfind(' ') + 1);
             // What the scan must visit: the entries there when it began, and a
             // bucket the put added iff it lies after the entry the put followed
@@ -365,9 +410,10 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
                 if (!full.empty()) return line() + ": " + full;
             } else if (put == "1") {
                 const bool was_present = present != model.entries.end();
-                model.entries[key] = Model::bytes(op.value.data(), op.value.size());
+                model.entries[key].assign(reinterpret_cast<const char*>(op.value.data()), op.value.size());
                 const std::uint32_t cursor = occupied_before[op.number - 1];
-                for (std::uint32_t index : occupied_indices(block->data())) {
+                occupied_indices(block->data(), occupied_after_);
+                for (std::uint32_t index : occupied_after_) {
                     if (was_present || index <= cursor ||
                         std::binary_search(occupied_before.begin(), occupied_before.end(), index)) {
                         continue;

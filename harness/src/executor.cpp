@@ -164,8 +164,8 @@ std::string Executor::execute(const Op& op) {
                 visited += std::to_string(entry.index);  // short: no allocation
                 ++count;
                 if (op.kind == OpKind::ScanDel && op.number != 0 && count % op.number == 0) {
-                    Bytes key(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears
-                    remove(base, key.data());
+                    removed_key_.assign(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears
+                    remove(base, removed_key_.data());
                 }
                 if (op.kind == OpKind::ScanPut && count == op.number) {
                     std::uint8_t* value = get_or_reserve_entry(base, op.key.data());

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -23,25 +22,13 @@ struct StepResult {
 // "invariant broken: <failure>", the replay command, then the script `ops`.
 std::string failure_report(const std::string& failure, const std::vector<Op>& ops);
 
-// Orders map ids without memcmp (std::string's compare calls it, through
-// ASan's interceptor and libFuzzer's hook: 7% of ops_fuzzer for ids like "m").
-struct IdLess {
-    bool operator()(const std::string& a, const std::string& b) const noexcept {
-        if (a.size() != b.size()) return a.size() < b.size();
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            if (a[i] != b[i]) return a[i] < b[i];
-        }
-        return false;
-    }
-};
-
 class CheckedExecutor {
 public:
     struct Options {
         // Without history (fuzz targets), report() has no script to print:
         // the caller prints its own ops. Saves copying every op.
         bool keep_history = true;
-        // After put/get/has/del, check only what the op can have changed
+        // After put/get/has/del/scandel, check only what the op can have changed
         // (check_change) instead of the whole map; finish() then checks
         // every map fully. Either way a read-only op that changed no byte
         // is not checked again: same image, same model, same verdict.
@@ -52,6 +39,10 @@ public:
     explicit CheckedExecutor(Options options) : options_(options) {}
 
     StepResult execute(const Op& op);
+
+    // Forgets every map and the history, as if newly made, but keeps the
+    // buffers for the next script.
+    void reset();
 
     // Every invariant of every map, checked in full: "" or the failure.
     std::string finish();
@@ -65,23 +56,33 @@ public:
     const Model* model(const std::string& id) const;
 
 private:
+    // Everything the checker keeps about one map, found once per op.
+    struct MapState {
+        std::string id;
+        Model model;
+        std::vector<std::string> recent_keys;  // absent-key probes: keys ops named lately (a ring)
+        std::size_t oldest_recent = 0;
+        Bytes image;               // the map's image when its last check passed: the premise of check_change
+        bool image_valid = false;  // false until a check passes, and after any failure
+        bool live = false;         // false: a map of an earlier script, kept for its buffers
+    };
+
     std::string check_answer(const Op& op, const std::string& result, const std::vector<std::uint8_t>& target_before,
                              const std::vector<std::uint8_t>& source_before, const std::vector<std::uint32_t>& occupied_before);
-    std::string check_map(const std::string& id);
+    std::string check_map(MapState& state, const Block& block);
     std::string check_after(const Op& op);
     const Bytes& image_before(const std::string& id, const Block& block, Bytes& scratch);
-    void remember_key(const std::string& id, const Bytes& key);
+    static void remember_key(MapState& state, const Bytes& key);
+    MapState* state(const std::string& id);
+    MapState& fresh_state(const std::string& id, const MapHeader& header);
 
     Options options_;
     Executor real_;
-    std::map<std::string, Model, IdLess> models_;
-    struct RecentKeys {
-        std::vector<std::string> keys;  // absent-key probes: keys ops named lately
-        std::size_t oldest = 0;
-    };
-    std::map<std::string, RecentKeys, IdLess> recent_keys_;
+    // A script names a handful of maps: a linear search beats a std::map.
+    std::vector<MapState> maps_;
     Bytes target_scratch_, source_scratch_;
-    std::map<std::string, Bytes, IdLess> checked_images_;  // each map's image when its last check passed (the premise)
+    std::string key_;  // the op's key as a model key; reused, so keys above 15 bytes allocate once
+    std::vector<std::uint32_t> occupied_before_, occupied_after_, visited_;  // scans: reused buffers
     std::vector<Op> history_;
 };
 

@@ -45,6 +45,7 @@ private:
     // A script names a handful of maps: a linear search over short ids beat
     // std::map's string compares (4.5% of ops_fuzzer, perf).
     std::vector<std::pair<std::string, Block>> maps_;
+    Bytes removed_key_;  // scandel's copy of the key it removes; reused
 };
 
 // Shared by the executor and the script checker: "error <why>" for a key or
