@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "hashmap_mem/hashmap_mem.hpp"
+#include "map_calls.hpp"
 
 namespace hashmap_mem::harness {
 
@@ -73,7 +74,7 @@ void Executor::store(const std::string& id, Block block) {
 }
 
 std::string Executor::execute(const Op& op) {
-    if (op.kind == OpKind::Hash) return hex16(fxhash64(op.key.data(), op.key.size()));
+    if (op.kind == OpKind::Hash) return hex16(map_ops_fxhash64(op.key.data(), op.key.size()));
     if (op.kind == OpKind::Layout || op.kind == OpKind::New) {
         LayoutResult result{};
         std::string why = layout_of(op.layout, result);
@@ -114,7 +115,7 @@ std::string Executor::execute(const Op& op) {
                 return error("value has " + std::to_string(op.value.size()) + " bytes, the map's value_size is " +
                              std::to_string(header.value_size));
             }
-            std::uint8_t* value = get_or_reserve_entry(base, op.key.data());
+            std::uint8_t* value = map_ops_get_or_reserve_entry(base, op.key.data());
             if (value == nullptr) return "0";
             if (!op.value.empty()) std::memcpy(value, op.value.data(), op.value.size());
             return "1";
@@ -124,9 +125,9 @@ std::string Executor::execute(const Op& op) {
         case OpKind::Del: {
             std::string why = check_key_length(*block, op.key);
             if (!why.empty()) return why;
-            if (op.kind == OpKind::Has) return has(base, op.key.data()) ? "1" : "0";
-            if (op.kind == OpKind::Del) return remove(base, op.key.data()) ? "1" : "0";
-            const std::uint8_t* value = lookup(base, op.key.data());
+            if (op.kind == OpKind::Has) return map_ops_has(base, op.key.data()) ? "1" : "0";
+            if (op.kind == OpKind::Del) return map_ops_remove(base, op.key.data()) ? "1" : "0";
+            const std::uint8_t* value = map_ops_lookup(base, op.key.data());
             return value == nullptr ? "none" : to_hex(value, header.value_size);
         }
         case OpKind::Ow: {
@@ -136,7 +137,7 @@ std::string Executor::execute(const Op& op) {
         }
         case OpKind::Next: {
             const std::uint32_t start = op.number > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(op.number);
-            return std::to_string(find_next_valid_entry(base, start).index);
+            return std::to_string(map_ops_find_next_valid_entry(base, start).index);
         }
         case OpKind::Img: return to_hex(base, static_cast<std::size_t>(total_size(header.capacity, header.bucket_size)));
         case OpKind::Check: {
@@ -158,17 +159,17 @@ std::string Executor::execute(const Op& op) {
             std::string put = "-";
             std::string visited;
             std::uint64_t count = 0;
-            for (Entry entry = find_next_valid_entry(base, 0); entry.index != END_OF_SCAN;
-                 entry = find_next_valid_entry(base, std::uint32_t{entry.index} + 1)) {
+            for (MapEntry entry = map_ops_find_next_valid_entry(base, 0); entry.index != END_OF_SCAN;
+                 entry = map_ops_find_next_valid_entry(base, entry.index + 1)) {
                 if (!visited.empty()) visited += ' ';
                 visited += std::to_string(entry.index);  // short: no allocation
                 ++count;
                 if (op.kind == OpKind::ScanDel && op.number != 0 && count % op.number == 0) {
                     removed_key_.assign(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears
-                    remove(base, removed_key_.data());
+                    map_ops_remove(base, removed_key_.data());
                 }
                 if (op.kind == OpKind::ScanPut && count == op.number) {
-                    std::uint8_t* value = get_or_reserve_entry(base, op.key.data());
+                    std::uint8_t* value = map_ops_get_or_reserve_entry(base, op.key.data());
                     put = value == nullptr ? "0" : "1";
                     if (value != nullptr && !op.value.empty()) std::memcpy(value, op.value.data(), op.value.size());
                 }

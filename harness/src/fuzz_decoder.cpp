@@ -499,9 +499,11 @@ std::string run_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::siz
     decode_into(target, data, size, run);
     if (failure.empty()) {
         failure = checked.finish();
+        checked.reset();  // frees what this input allocated (see reset)
         if (failure.empty()) return "";
         failure = "after the last op: " + failure;
     }
+    checked.reset();
     std::vector<Op> ops = decode_fuzz_input(target, data, size);
     ops.resize(ran);
     return failure_report(failure, ops);

@@ -1,20 +1,33 @@
-// Built like the core (sanitizers, coverage): see map_calls.hpp.
-#include "map_calls.hpp"
+// The core's source compiled a second time, as namespace checker_copy (see
+// map_calls.hpp): the checker's calls run the same code as the executor's,
+// under ASan and UBSan, without adding to the fuzzer's coverage.
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
 
+#define hashmap_mem hashmap_mem_checker_copy
 #include "hashmap_mem/fxhash.hpp"
+#include "hashmap_mem/map.hpp"
+#undef hashmap_mem
+
+#include "map_calls.hpp"
 
 namespace hashmap_mem::harness {
 
-const std::uint8_t* map_lookup(std::uint8_t* block, const void* key) noexcept { return lookup(block, key); }
+namespace core = ::hashmap_mem_checker_copy;
+
+const std::uint8_t* map_lookup(std::uint8_t* block, const void* key) noexcept { return core::lookup(block, key); }
 
 std::uint8_t* map_get_or_reserve_entry(std::uint8_t* block, const void* key) noexcept {
-    return get_or_reserve_entry(block, key);
+    return core::get_or_reserve_entry(block, key);
 }
 
-Entry map_find_next_valid_entry(std::uint8_t* block, std::uint32_t start) noexcept {
-    return find_next_valid_entry(block, start);
+MapEntry map_find_next_valid_entry(std::uint8_t* block, std::uint32_t start) noexcept {
+    const core::Entry entry = core::find_next_valid_entry(block, start);
+    return MapEntry{entry.index, entry.key, entry.value};
 }
 
-std::uint64_t map_fxhash64(const std::uint8_t* bytes, std::size_t size) noexcept { return fxhash64(bytes, size); }
+std::uint64_t map_fxhash64(const std::uint8_t* bytes, std::size_t size) noexcept { return core::fxhash64(bytes, size); }
 
 }  // namespace hashmap_mem::harness
