@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "hashmap_mem/hashmap_mem.hpp"
+#include "hashmap_mem_harness/spec_hash.hpp"
 #include "map_calls.hpp"
 
 namespace hashmap_mem::harness {
@@ -20,7 +21,7 @@ struct View {
     std::string value(std::uint32_t i) const { return Model::bytes(bucket(i) + h.value_offset, h.value_size); }
     std::uint32_t window() const { return h.capacity < 32u ? h.capacity : 32u; }
     std::uint32_t home(const std::uint8_t* key) const {
-        return static_cast<std::uint32_t>(map_fxhash64(key, h.key_size) >> 48) & (h.capacity - 1u);
+        return spec_home(spec_fxhash64(key, h.key_size), h.capacity);
     }
     std::uint32_t home(const std::string& key) const {
         return home(reinterpret_cast<const std::uint8_t*>(key.data()));
@@ -60,7 +61,7 @@ std::string check_structure(const std::uint8_t* block, const MapHeader& made) {
     thread_local std::vector<std::uint64_t> hashes;
     hashes.assign(h.capacity, 0);
     for (std::uint32_t i = 0; i < h.capacity; ++i) {
-        if (v.status(i) == OCCUPIED) hashes[i] = map_fxhash64(v.bucket(i) + h.key_offset, h.key_size);
+        if (v.status(i) == OCCUPIED) hashes[i] = spec_fxhash64(v.bucket(i) + h.key_offset, h.key_size);
     }
     std::uint32_t occupied = 0;
     for (std::uint32_t i = 0; i < h.capacity; ++i) {
@@ -332,7 +333,7 @@ std::string check_scan(std::uint8_t* block, const std::vector<std::uint32_t>& oc
     }
     const std::uint32_t capacity = read_header(block).capacity;
     for (std::uint32_t start : {capacity, capacity + 1u, 0xFFFFu, 0x10000u}) {
-        const Entry end = map_find_next_valid_entry(block, start);
+        const MapEntry end = map_find_next_valid_entry(block, start);
         if (end.index != END_OF_SCAN || end.key != nullptr || end.value != nullptr) {
             return "find_next_valid_entry from " + std::to_string(start) + " (capacity " + std::to_string(capacity) +
                    ") did not end the scan";

@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cstring>
 
-#include "map_calls.hpp"
+#include "hashmap_mem_harness/spec_hash.hpp"
 
 namespace hashmap_mem::harness {
 
 namespace {
 
-constexpr std::uint64_t FX_MULTIPLIER = 0x517cc1b727220a95ULL;
 constexpr std::size_t SEARCH_TRIES = std::size_t{1} << 18;
 
 std::uint64_t splitmix(std::uint64_t& state) {
@@ -19,14 +18,14 @@ std::uint64_t splitmix(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
-// FX_MULTIPLIER is odd, so it has an inverse mod 2^64 (Newton's iteration
+// SPEC_FX_MULTIPLIER is odd, so it has an inverse mod 2^64 (Newton's iteration
 // doubles the correct low bits each round: 5 rounds reach 64).
 constexpr std::uint64_t inverse_multiplier() {
-    std::uint64_t inverse = FX_MULTIPLIER;
-    for (int i = 0; i < 5; ++i) inverse *= 2 - FX_MULTIPLIER * inverse;
+    std::uint64_t inverse = SPEC_FX_MULTIPLIER;
+    for (int i = 0; i < 5; ++i) inverse *= 2 - SPEC_FX_MULTIPLIER * inverse;
     return inverse;
 }
-static_assert(FX_MULTIPLIER * inverse_multiplier() == 1, "FxHash multiplier inverse");
+static_assert(SPEC_FX_MULTIPLIER * inverse_multiplier() == 1, "FxHash multiplier inverse");
 
 std::uint64_t rotate_right5(std::uint64_t x) { return x >> 5 | x << 59; }
 
@@ -53,7 +52,7 @@ void force_hash(Bytes& key, std::uint64_t wanted) {
         std::memcpy(&word, key.data() + it->first, it->second);  // little-endian host, as SPEC §1
         after_last_word = unstep(after_last_word, word);
     }
-    const std::uint64_t before_last_word = map_fxhash64(key.data(), (words - 1) * 8);
+    const std::uint64_t before_last_word = spec_fxhash64(key.data(), (words - 1) * 8);
     // step(h, w) = (rotl(h, 5) ^ w) * M  =>  w = after * M^-1 ^ rotl(h, 5)
     const std::uint64_t word =
         (after_last_word * inverse_multiplier()) ^ (before_last_word << 5 | before_last_word >> 59);
@@ -63,7 +62,7 @@ void force_hash(Bytes& key, std::uint64_t wanted) {
 }  // namespace
 
 std::uint32_t home_bucket(const Bytes& key, std::uint32_t capacity) {
-    return static_cast<std::uint32_t>(map_fxhash64(key.data(), key.size()) >> 48) & (capacity - 1u);
+    return spec_home(spec_fxhash64(key.data(), key.size()), capacity);
 }
 
 std::vector<Bytes> keys_with_home(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home,

@@ -28,6 +28,5 @@ MapEntry map_find_next_valid_entry(std::uint8_t* block, std::uint32_t start) noe
     return MapEntry{entry.index, entry.key, entry.value};
 }
 
-std::uint64_t map_fxhash64(const std::uint8_t* bytes, std::size_t size) noexcept { return core::fxhash64(bytes, size); }
 
 }  // namespace hashmap_mem::harness

@@ -41,6 +41,5 @@ std::uint64_t map_ops_fxhash64(const std::uint8_t* bytes, std::size_t size) noex
 const std::uint8_t* map_lookup(std::uint8_t* block, const void* key) noexcept;
 std::uint8_t* map_get_or_reserve_entry(std::uint8_t* block, const void* key) noexcept;
 MapEntry map_find_next_valid_entry(std::uint8_t* block, std::uint32_t start) noexcept;
-std::uint64_t map_fxhash64(const std::uint8_t* bytes, std::size_t size) noexcept;
 
 }  // namespace hashmap_mem::harness
