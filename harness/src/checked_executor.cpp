@@ -14,19 +14,6 @@ namespace {
 
 constexpr std::size_t RECENT_KEYS = 16;
 
-bool is_error(const std::string& result) { return result.rfind("error", 0) == 0; }
-
-// Whether `hex` is to_hex(bytes) (lowercase, "." when empty), without building it.
-bool hex_spells(const std::string& hex, const std::string& bytes) {
-    if (bytes.empty()) return hex == ".";
-    if (hex.size() != 2 * bytes.size()) return false;
-    static const char digits[] = "0123456789abcdef";
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(bytes[i]);
-        if (hex[2 * i] != digits[byte >> 4] || hex[2 * i + 1] != digits[byte & 15]) return false;
-    }
-    return true;
-}
 
 std::string wrong_answer(const std::string& what, const std::string& got, const std::string& expected) {
     return what + " answered '" + got + "', expected '" + expected + "'";
@@ -48,21 +35,6 @@ bool layout_is_valid(const LayoutArgs& a) {
     std::uint64_t capacity = 1;
     while (capacity < a.logical_limit) capacity *= 2;
     return value_offset <= UINT32_MAX && bucket_size <= UINT32_MAX && 24 + capacity * bucket_size <= UINT32_MAX;
-}
-
-// The leading decimal numbers of a scan result ("3 17 40", or "3 17 put 1"),
-// without a stream (an istringstream per scan was 4% of ops_fuzzer, perf).
-void parse_indices(const std::string& result, std::vector<std::uint32_t>& indices) {
-    indices.clear();
-    std::size_t at = 0;
-    while (at < result.size() && result[at] >= '0' && result[at] <= '9') {
-        std::uint32_t index = 0;
-        for (; at < result.size() && result[at] >= '0' && result[at] <= '9'; ++at) {
-            index = index * 10 + static_cast<std::uint32_t>(result[at] - '0');
-        }
-        indices.push_back(index);
-        if (at < result.size() && result[at] == ' ') ++at;
-    }
 }
 
 // The Rust crate's overwrite, step by step through the public API, on a copy
@@ -192,8 +164,9 @@ StepResult CheckedExecutor::execute(const Op& op) {
     }
 
     StepResult step;
-    step.result = real_.execute(op);
-    step.failure = check_answer(op, step.result, *target_before, *source_before, occupied_before);
+    real_.run(op, answer_);
+    if (options_.print_results) step.result = print(answer_);
+    step.failure = check_answer(op, answer_, *target_before, *source_before, occupied_before);
     if (step.failure.empty() && !op.map.empty()) step.failure = check_after(op);
     if (!step.failure.empty()) {
         for (MapState& m : maps_) m.image_valid = false;  // the premise of check_change is gone
@@ -265,17 +238,21 @@ std::string CheckedExecutor::check_map(MapState& m, const Block& block) {
     return "";
 }
 
-std::string CheckedExecutor::check_answer(const Op& op, const std::string& result, const Bytes& target_before,
+std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, const Bytes& target_before,
                                           const Bytes& source_before,
                                           const std::vector<std::uint32_t>& occupied_before) {
     const auto line = [&op] { return print(op); };  // printed only for a failure (it allocates)
+    const auto result = [&answer] { return print(answer); };  // likewise
+    const bool is_error = answer.kind == Answer::Kind::Error;
+    const auto flag_is = [&answer](bool flag) { return answer.kind == Answer::Kind::Flag && answer.flag == flag; };
+    const bool ok = answer.kind == Answer::Kind::Text && answer.text == "ok";
     if (op.kind == OpKind::Hash) return "";
     if (op.kind == OpKind::Layout) {
-        return is_error(result) == !layout_is_valid(op.layout) ? "" : line() + ": layout validity disagrees with SPEC §3 (" + result + ")";
+        return is_error == !layout_is_valid(op.layout) ? "" : line() + ": layout validity disagrees with SPEC §3 (" + result() + ")";
     }
     if (op.kind == OpKind::New) {
         const bool valid = layout_is_valid(op.layout);
-        if (is_error(result)) return valid ? line() + ": a valid layout was refused: " + result : "";
+        if (is_error) return valid ? line() + ": a valid layout was refused: " + result() : "";
         if (!valid) return line() + ": an invalid layout was accepted";
         const MapHeader h = read_header(real_.find(op.map)->data());
         if (h.key_size != op.layout.key_size || h.value_size != op.layout.value_size ||
@@ -287,7 +264,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
         return "";
     }
     if (op.kind == OpKind::Load) {
-        if (result == "ok") {
+        if (ok) {
             Model seeded = model_from_image(real_.find(op.map)->data());
             fresh_state(op.map, seeded.header).model = std::move(seeded);
         }
@@ -297,7 +274,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
     Block* block = real_.find(op.map);
     MapState* map_state = state(op.map);
     if (block == nullptr || map_state == nullptr) {
-        return is_error(result) ? "" : line() + ": ran on a map that does not exist";
+        return is_error ? "" : line() + ": ran on a map that does not exist";
     }
     Model& model = map_state->model;
     key_.assign(reinterpret_cast<const char*>(op.key.data()), op.key.size());
@@ -308,28 +285,30 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
     switch (op.kind) {
         case OpKind::Put: {
             if (!key_fits || op.value.size() != model.header.value_size) {
-                return is_error(result) ? "" : line() + ": a key or value of the wrong length was accepted";
+                return is_error ? "" : line() + ": a key or value of the wrong length was accepted";
             }
             remember_key(*map_state, op.key);
-            if (result == "1") {
+            if (flag_is(true)) {
                 model.entries[key].assign(reinterpret_cast<const char*>(op.value.data()), op.value.size());
                 return "";
             }
-            if (result != "0") return wrong_answer(line(), result, "1");
+            if (!flag_is(false)) return wrong_answer(line(), result(), "1");
             if (present != model.entries.end()) return line() + ": get_or_reserve_entry gave null for a present key";
             return check_full_for_key(block->data(), key);
         }
         case OpKind::Get:
         case OpKind::Has:
         case OpKind::Del: {
-            if (!key_fits) return is_error(result) ? "" : line() + ": a key of the wrong length was accepted";
+            if (!key_fits) return is_error ? "" : line() + ": a key of the wrong length was accepted";
             remember_key(*map_state, op.key);
             const bool in_model = present != model.entries.end();
             bool right = false;
             if (op.kind == OpKind::Get) {
-                right = in_model ? hex_spells(result, present->second) : result == "none";
+                right = in_model ? answer.kind == Answer::Kind::Value && answer.value_size == present->second.size() &&
+                                   bytes_equal(present->second.data(), answer.value, answer.value_size)
+                                 : answer.kind == Answer::Kind::Absent;
             } else {
-                right = result == (in_model ? "1" : "0");
+                right = flag_is(in_model);
             }
             if (right) {
                 if (op.kind == OpKind::Del && in_model) model.entries.erase(present);
@@ -341,50 +320,50 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
                                              present->second.size())
                                     : "none";
             }
-            return wrong_answer(line(), result, expected);
+            return wrong_answer(line(), result(), expected);
         }
         case OpKind::Ow: {
             const Block* source = real_.find(op.source);
             const MapState* source_state = state(op.source);
             if (source == nullptr || source_state == nullptr) {
-                return is_error(result) ? "" : line() + ": ran with a source that does not exist";
+                return is_error ? "" : line() + ": ran with a source that does not exist";
             }
             if (copy_of(source) != source_before) return line() + ": overwrite wrote to its source";
             const MapHeader t = read_header(target_before.data());
             const MapHeader s = read_header(source_before.data());
             if (op.map == op.source) {
-                if (result != "1") return wrong_answer(line(), result, "1");
+                if (!flag_is(true)) return wrong_answer(line(), result(), "1");
                 return copy_of(block) == target_before ? "" : line() + ": overwrite(m, m) changed m";
             }
             const bool limit_fails = t.logical_limit < s.element_count;
             const bool layout_fails =
                 t.key_size != s.key_size || t.value_size != s.value_size || t.bucket_size != s.bucket_size;
             if (limit_fails || layout_fails) {
-                if (result != "0") return wrong_answer(line(), result, "0") + (limit_fails ? " (limit)" : " (layouts differ)");
+                if (!flag_is(false)) return wrong_answer(line(), result(), "0") + (limit_fails ? " (limit)" : " (layouts differ)");
                 return copy_of(block) == target_before ? "" : line() + ": a refused overwrite changed target";
             }
             const RustOverwrite rust = replay_rust_overwrite(target_before, source_before);
-            if (result == "1") {
+            if (flag_is(true)) {
                 if (rust.null_seen) return line() + ": succeeded where a reservation must fail";
                 const std::string differs = compare_images(copy_of(block), rust.image);
                 if (!differs.empty()) return line() + ": " + differs;
                 for (const auto& [k, v] : source_state->model.entries) model.entries[k] = v;
                 return "";
             }
-            if (result != "0") return wrong_answer(line(), result, "0 or 1");
+            if (!flag_is(false)) return wrong_answer(line(), result(), "0 or 1");
             if (!rust.null_seen) return line() + ": failed, but every source key has room in target";
             if (!rust.why_null.empty()) return line() + ": " + rust.why_null;
             return "";  // model unchanged: check_contents proves nothing was lost or added
         }
         case OpKind::Next: {
-            if (is_error(result)) return line() + ": " + result;
-            return check_next(block->data(), op.number, std::stoull(result));
+            if (answer.kind != Answer::Kind::Index) return line() + ": " + result();
+            return check_next(block->data(), op.number, answer.index);
         }
-        case OpKind::Check: return result == "ok" ? "" : line() + ": validate refused a live map: " + result;
+        case OpKind::Check: return ok ? "" : line() + ": validate refused a live map: " + result();
         case OpKind::Scan:
         case OpKind::ScanDel: {
-            std::vector<std::uint32_t>& visited = visited_;
-            parse_indices(result, visited);
+            if (answer.kind != Answer::Kind::Indices) return line() + ": " + result();
+            const std::vector<std::uint32_t>& visited = answer.indices;
             std::string failure = check_scan(block->data(), occupied_before, visited);
             if (!failure.empty()) return line() + ": " + failure;
             if (op.kind == OpKind::ScanDel && op.number != 0) {
@@ -399,23 +378,23 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
         }
         case OpKind::ScanPut: {
             if (!key_fits || op.value.size() != model.header.value_size) {
-                return is_error(result) ? "" : line() + ": a key or value of the wrong length was accepted";
+                return is_error ? "" : line() + ": a key or value of the wrong length was accepted";
             }
             remember_key(*map_state, op.key);
-            std::vector<std::uint32_t>& visited = visited_;
-            parse_indices(result, visited);
-            const std::string put = result.substr(result.rfind(' ') + 1);
+            if (answer.kind != Answer::Kind::Indices) return line() + ": " + result();
+            const std::vector<std::uint32_t>& visited = answer.indices;
+            const char put = answer.put;
             // What the scan must visit: the entries there when it began, and a
             // bucket the put added iff it lies after the entry the put followed
             // (find_next_valid_entry returns the first Occupied at >= start).
             std::vector<std::uint32_t> expected = occupied_before;
             if (occupied_before.size() < op.number) {
-                if (put != "-") return wrong_answer(line(), result, "no put: fewer entries than EVERY");
-            } else if (put == "0") {
+                if (put != '-') return wrong_answer(line(), result(), "no put: fewer entries than EVERY");
+            } else if (put == '0') {
                 if (present != model.entries.end()) return line() + ": get_or_reserve_entry gave null for a present key";
                 const std::string full = check_full_for_key(block->data(), key);
                 if (!full.empty()) return line() + ": " + full;
-            } else if (put == "1") {
+            } else if (put == '1') {
                 const bool was_present = present != model.entries.end();
                 model.entries[key].assign(reinterpret_cast<const char*>(op.value.data()), op.value.size());
                 const std::uint32_t cursor = occupied_before[op.number - 1];
@@ -428,7 +407,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const std::string& resul
                     expected.insert(std::upper_bound(expected.begin(), expected.end(), index), index);
                 }
             } else {
-                return wrong_answer(line(), result, "indices then put 1, 0 or -");
+                return wrong_answer(line(), result(), "indices then put 1, 0 or -");
             }
             const std::string failure = check_scan(block->data(), expected, visited);
             return failure.empty() ? "" : line() + ": " + failure;

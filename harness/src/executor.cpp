@@ -73,96 +73,146 @@ void Executor::store(const std::string& id, Block block) {
     }
 }
 
+std::string print(const Answer& answer) {
+    switch (answer.kind) {
+        case Answer::Kind::Error: return error(answer.text);
+        case Answer::Kind::Text: return answer.text;
+        case Answer::Kind::Flag: return answer.flag ? "1" : "0";
+        case Answer::Kind::Value: return to_hex(answer.value, answer.value_size);
+        case Answer::Kind::Absent: return "none";
+        case Answer::Kind::Index: return std::to_string(answer.index);
+        case Answer::Kind::Indices: {
+            std::string text;
+            for (const std::uint32_t index : answer.indices) {
+                if (!text.empty()) text += ' ';
+                text += std::to_string(index);
+            }
+            if (text.empty()) text = ".";
+            if (answer.put != 0) text += std::string(" put ") + answer.put;
+            return text;
+        }
+    }
+    return "";
+}
+
 std::string Executor::execute(const Op& op) {
-    if (op.kind == OpKind::Hash) return hex16(map_ops_fxhash64(op.key.data(), op.key.size()));
+    Answer answer;
+    run(op, answer);
+    return print(answer);
+}
+
+namespace {
+
+void say(Answer& answer, Answer::Kind kind, std::string text = "") {
+    answer.kind = kind;
+    answer.text = std::move(text);
+}
+
+void say_flag(Answer& answer, bool flag) {
+    answer.kind = Answer::Kind::Flag;
+    answer.flag = flag;
+}
+
+// "error ..." from the shared length check, without the prefix.
+void say_error(Answer& answer, const std::string& error_line) {
+    say(answer, Answer::Kind::Error, error_line.substr(std::string("error ").size()));
+}
+
+}  // namespace
+
+void Executor::run(const Op& op, Answer& answer) {
+    answer.indices.clear();
+    answer.put = 0;
+    if (op.kind == OpKind::Hash) return say(answer, Answer::Kind::Text, hex16(map_ops_fxhash64(op.key.data(), op.key.size())));
     if (op.kind == OpKind::Layout || op.kind == OpKind::New) {
         LayoutResult result{};
         std::string why = layout_of(op.layout, result);
-        if (!why.empty()) return why;
+        if (!why.empty()) return say_error(answer, why);
         if (op.kind == OpKind::Layout) {
             const BucketLayout& b = result.bucket_layout;
-            return std::to_string(b.bucket_size) + " " + std::to_string(b.key_offset) + " " +
-                   std::to_string(b.value_offset) + " " + std::to_string(result.map_init.capacity) + " " +
-                   std::to_string(result.map_init.total_size);
+            return say(answer, Answer::Kind::Text,
+                       std::to_string(b.bucket_size) + " " + std::to_string(b.key_offset) + " " +
+                           std::to_string(b.value_offset) + " " + std::to_string(result.map_init.capacity) + " " +
+                           std::to_string(result.map_init.total_size));
         }
         if (result.map_init.total_size > MAX_BLOCK_BYTES) {
-            return error("total_size " + std::to_string(result.map_init.total_size) + " is above the harness limit of 1 GiB");
+            return say(answer, Answer::Kind::Error,
+                       "total_size " + std::to_string(result.map_init.total_size) + " is above the harness limit of 1 GiB");
         }
         Block block(result.map_init.total_size);
         init(block.data(), result.map_init);
         store(op.map, std::move(block));
-        return "ok";
+        return say(answer, Answer::Kind::Text, "ok");
     }
     if (op.kind == OpKind::Load) {
-        if (op.key.size() > MAX_BLOCK_BYTES) return error("image is above the harness limit of 1 GiB");
+        if (op.key.size() > MAX_BLOCK_BYTES) return say(answer, Answer::Kind::Error, "image is above the harness limit of 1 GiB");
         Block block(op.key.size());
         if (!op.key.empty()) std::memcpy(block.data(), op.key.data(), op.key.size());
         const ValidateResult verdict = validate(block.data(), block.size());
-        if (!verdict) return error(explain(verdict));
+        if (!verdict) return say(answer, Answer::Kind::Error, explain(verdict));
         store(op.map, std::move(block));
-        return "ok";
+        return say(answer, Answer::Kind::Text, "ok");
     }
 
     Block* block = find(op.map);
-    if (block == nullptr) return error("no map '" + op.map + "'");
+    if (block == nullptr) return say(answer, Answer::Kind::Error, "no map '" + op.map + "'");
     std::uint8_t* base = block->data();
     const MapHeader header = read_header(base);
+    const bool takes_key = op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
+                           op.kind == OpKind::Del || op.kind == OpKind::ScanPut;
+    if (takes_key && op.key.size() != header.key_size) return say_error(answer, check_key_length(*block, op.key));
+    const bool takes_value = op.kind == OpKind::Put || op.kind == OpKind::ScanPut;
+    if (takes_value && op.value.size() != header.value_size) {
+        return say(answer, Answer::Kind::Error,
+                   "value has " + std::to_string(op.value.size()) + " bytes, the map's value_size is " +
+                       std::to_string(header.value_size));
+    }
     switch (op.kind) {
         case OpKind::Put: {
-            std::string why = check_key_length(*block, op.key);
-            if (!why.empty()) return why;
-            if (op.value.size() != header.value_size) {
-                return error("value has " + std::to_string(op.value.size()) + " bytes, the map's value_size is " +
-                             std::to_string(header.value_size));
-            }
             std::uint8_t* value = map_ops_get_or_reserve_entry(base, op.key.data());
-            if (value == nullptr) return "0";
-            if (!op.value.empty()) std::memcpy(value, op.value.data(), op.value.size());
-            return "1";
+            if (value != nullptr && !op.value.empty()) std::memcpy(value, op.value.data(), op.value.size());
+            return say_flag(answer, value != nullptr);
         }
-        case OpKind::Get:
-        case OpKind::Has:
-        case OpKind::Del: {
-            std::string why = check_key_length(*block, op.key);
-            if (!why.empty()) return why;
-            if (op.kind == OpKind::Has) return map_ops_has(base, op.key.data()) ? "1" : "0";
-            if (op.kind == OpKind::Del) return map_ops_remove(base, op.key.data()) ? "1" : "0";
+        case OpKind::Has: return say_flag(answer, map_ops_has(base, op.key.data()));
+        case OpKind::Del: return say_flag(answer, map_ops_remove(base, op.key.data()));
+        case OpKind::Get: {
             const std::uint8_t* value = map_ops_lookup(base, op.key.data());
-            return value == nullptr ? "none" : to_hex(value, header.value_size);
+            if (value == nullptr) return say(answer, Answer::Kind::Absent);
+            answer.kind = Answer::Kind::Value;
+            answer.value = value;
+            answer.value_size = header.value_size;
+            return;
         }
         case OpKind::Ow: {
             Block* source = find(op.source);
-            if (source == nullptr) return error("no map '" + op.source + "'");
-            return overwrite(base, source->data()) == OverwriteResult::Ok ? "1" : "0";
+            if (source == nullptr) return say(answer, Answer::Kind::Error, "no map '" + op.source + "'");
+            return say_flag(answer, overwrite(base, source->data()) == OverwriteResult::Ok);
         }
         case OpKind::Next: {
             const std::uint32_t start = op.number > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(op.number);
-            return std::to_string(map_ops_find_next_valid_entry(base, start).index);
+            answer.kind = Answer::Kind::Index;
+            answer.index = map_ops_find_next_valid_entry(base, start).index;
+            return;
         }
-        case OpKind::Img: return to_hex(base, static_cast<std::size_t>(total_size(header.capacity, header.bucket_size)));
+        case OpKind::Img:
+            return say(answer, Answer::Kind::Text, to_hex(base, static_cast<std::size_t>(total_size(header.capacity, header.bucket_size))));
         case OpKind::Check: {
             const ValidateResult verdict = validate(base, block->size());
-            return verdict ? "ok" : error(explain(verdict));
+            if (!verdict) return say(answer, Answer::Kind::Error, explain(verdict));
+            return say(answer, Answer::Kind::Text, "ok");
         }
         case OpKind::Scan:
         case OpKind::ScanDel:
         case OpKind::ScanPut: {
-            // Harness scan: the indices visited, "." when none. scandel removes
-            // every EVERY-th entry right after it is returned; scanput puts its
-            // key once, after the EVERY-th, and ends with "put 1", "put 0"
-            // (null) or "put -" (fewer entries than EVERY).
-            if (op.kind == OpKind::ScanPut) {
-                std::string why = check_key_length(*block, op.key);
-                if (!why.empty()) return why;
-                if (op.value.size() != header.value_size) return error("value has the wrong length");
-            }
-            std::string put = "-";
-            std::string visited;
+            // Harness scan: the indices visited. scandel removes every EVERY-th
+            // entry right after it is returned; scanput puts its key once,
+            // after the EVERY-th: '1', '0' (null) or '-' (fewer entries).
+            answer.kind = Answer::Kind::Indices;
+            if (op.kind == OpKind::ScanPut) answer.put = '-';
             std::uint64_t count = 0;
             for (MapEntry entry = map_ops_find_next_valid_entry(base, 0); entry.index != END_OF_SCAN;
                  entry = map_ops_find_next_valid_entry(base, entry.index + 1)) {
-                if (!visited.empty()) visited += ' ';
-                visited += std::to_string(entry.index);  // short: no allocation
+                answer.indices.push_back(entry.index);
                 ++count;
                 if (op.kind == OpKind::ScanDel && op.number != 0 && count % op.number == 0) {
                     removed_key_.assign(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears
@@ -170,19 +220,18 @@ std::string Executor::execute(const Op& op) {
                 }
                 if (op.kind == OpKind::ScanPut && count == op.number) {
                     std::uint8_t* value = map_ops_get_or_reserve_entry(base, op.key.data());
-                    put = value == nullptr ? "0" : "1";
+                    answer.put = value == nullptr ? '0' : '1';
                     if (value != nullptr && !op.value.empty()) std::memcpy(value, op.value.data(), op.value.size());
                 }
             }
-            if (op.kind == OpKind::ScanPut) return (visited.empty() ? "." : visited) + " put " + put;
-            return visited.empty() ? "." : visited;
+            return;
         }
         case OpKind::Hash:
         case OpKind::Layout:
         case OpKind::New:
         case OpKind::Load: break;
     }
-    return error("unhandled command");
+    say(answer, Answer::Kind::Error, "unhandled command");
 }
 
 }  // namespace hashmap_mem::harness

@@ -509,7 +509,7 @@ std::vector<Op> decode_fuzz_input(FuzzTarget target, const std::uint8_t* data, s
 std::string run_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::size_t size) {
     // Ops run as they are decoded; a failure decodes the input again to print
     // the script up to the op that failed.
-    thread_local CheckedExecutor checked(CheckedExecutor::Options{false, true});
+    thread_local CheckedExecutor checked(CheckedExecutor::Options{false, true, false});
     checked.reset();
     std::string failure;
     std::size_t ran = 0;

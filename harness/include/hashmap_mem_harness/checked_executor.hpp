@@ -15,7 +15,7 @@
 namespace hashmap_mem::harness {
 
 struct StepResult {
-    std::string result;   // the result line, as hashmap-mem-script prints it
+    std::string result;   // the result line, as hashmap-mem-script prints it (unless Options::print_results is off)
     std::string failure;  // empty, or the invariant or answer that broke
 };
 
@@ -33,6 +33,9 @@ public:
         // every map fully. Either way a read-only op that changed no byte
         // is not checked again: same image, same model, same verdict.
         bool incremental = false;
+        // StepResult::result is printed only when asked: the fuzz targets
+        // compare answers as values and print only a failure.
+        bool print_results = true;
     };
 
     CheckedExecutor() = default;
@@ -67,7 +70,7 @@ private:
         bool live = false;         // false: a map of an earlier script, kept for its buffers
     };
 
-    std::string check_answer(const Op& op, const std::string& result, const std::vector<std::uint8_t>& target_before,
+    std::string check_answer(const Op& op, const Answer& answer, const std::vector<std::uint8_t>& target_before,
                              const std::vector<std::uint8_t>& source_before, const std::vector<std::uint32_t>& occupied_before);
     std::string check_map(MapState& state, const Block& block);
     std::string check_after(const Op& op);
@@ -82,7 +85,8 @@ private:
     std::vector<MapState> maps_;
     Bytes target_scratch_, source_scratch_;
     std::string key_;  // the op's key as a model key; reused, so keys above 15 bytes allocate once
-    std::vector<std::uint32_t> occupied_before_, occupied_after_, visited_;  // scans: reused buffers
+    std::vector<std::uint32_t> occupied_before_, occupied_after_;  // scans: reused buffers
+    Answer answer_;                                                // the last op's; reused
     std::vector<Op> history_;
 };
 

@@ -30,8 +30,34 @@ private:
     std::size_t size_;
 };
 
+// What an op answered, as plain values, so the checker compares values, not
+// text; print() gives the result line of SPEC §9.
+struct Answer {
+    enum class Kind : std::uint8_t {
+        Error,    // "error <text>": a command that cannot run
+        Text,     // `text`: ok, hash, layout, img
+        Flag,     // put, has, del, ow: "1" or "0"
+        Value,    // get: the hex of value_size bytes at `value` (in the block, until the next op)
+        Absent,   // get: "none"
+        Index,    // next
+        Indices,  // scan, scandel: the indices visited or "."; scanput adds " put " and `put`
+    };
+    Kind kind = Kind::Text;
+    bool flag = false;
+    std::uint64_t index = 0;
+    const std::uint8_t* value = nullptr;
+    std::size_t value_size = 0;
+    std::vector<std::uint32_t> indices;
+    char put = 0;  // scanput: '1', '0' (null) or '-' (fewer entries than EVERY); 0 otherwise
+    std::string text;
+};
+
+std::string print(const Answer& answer);
+
 class Executor {
 public:
+    // Runs op into `answer` (reused: its buffers keep their capacity).
+    void run(const Op& op, Answer& answer);
     // The result line; "error <why>" for a command that cannot run (no such
     // map, a key of the wrong length, an invalid layout or image).
     std::string execute(const Op& op);
