@@ -18,14 +18,14 @@ std::string as_string(const Bytes& bytes) { return Model::bytes(bytes.data(), by
 void apply(Bytes& block, Model& model, const Bytes& key, bool put, std::uint8_t& counter) {
     if (!put) {
         remove(block.data(), key.data());
-        model.entries.erase(as_string(key));
+        model.erase(as_string(key));
         return;
     }
     std::uint8_t* value = get_or_reserve_entry(block.data(), key.data());
     if (value == nullptr) return;  // window full: nothing changed
     Bytes bytes(model.header.value_size, ++counter);
     std::copy(bytes.begin(), bytes.end(), value);
-    model.entries[as_string(key)] = as_string(bytes);
+    model.put(as_string(key), as_string(bytes));
 }
 
 RC_GTEST_PROP(IncrementalCheck, AgreesWithTheFullCheckAfterOneOpAndAnyCorruption, ()) {

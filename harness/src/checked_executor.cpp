@@ -96,7 +96,7 @@ void CheckedExecutor::reset() {
     real_ = Executor{};
     for (MapState& m : maps_) {
         m.live = false;
-        m.model.entries.clear();
+        m.model.clear();
         m.recent_keys.clear();  // keys above 15 bytes are allocated per script
     }
     history_.clear();
@@ -117,7 +117,7 @@ CheckedExecutor::MapState& CheckedExecutor::fresh_state(const std::string& id, c
     m->live = true;
     m->id = id;
     m->model.header = header;
-    m->model.entries.clear();
+    m->model.clear();
     m->recent_keys.clear();
     m->oldest_recent = 0;
     m->image_valid = false;
@@ -289,7 +289,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
             }
             remember_key(*map_state, op.key);
             if (flag_is(true)) {
-                model.entries[key].assign(reinterpret_cast<const char*>(op.value.data()), op.value.size());
+                model.put(key, reinterpret_cast<const char*>(op.value.data()), op.value.size());
                 return "";
             }
             if (!flag_is(false)) return wrong_answer(line(), result(), "1");
@@ -311,7 +311,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
                 right = flag_is(in_model);
             }
             if (right) {
-                if (op.kind == OpKind::Del && in_model) model.entries.erase(present);
+                if (op.kind == OpKind::Del && in_model) model.erase(key);
                 return "";
             }
             std::string expected = in_model ? "1" : "0";
@@ -347,7 +347,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
                 if (rust.null_seen) return line() + ": succeeded where a reservation must fail";
                 const std::string differs = compare_images(copy_of(block), rust.image);
                 if (!differs.empty()) return line() + ": " + differs;
-                for (const auto& [k, v] : source_state->model.entries) model.entries[k] = v;
+                for (const auto& [k, v] : source_state->model.entries) model.put(k, v);
                 return "";
             }
             if (!flag_is(false)) return wrong_answer(line(), result(), "0 or 1");
@@ -371,7 +371,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
                 for (std::size_t i = op.number - 1; i < visited.size(); i += op.number) {
                     const std::uint8_t* bucket = target_before.data() + MAP_BUCKETS_OFFSET + std::size_t{visited[i]} * h.bucket_size;
                     key_.assign(reinterpret_cast<const char*>(bucket + h.key_offset), h.key_size);
-                    model.entries.erase(key_);
+                    model.erase(key_);
                 }
             }
             return "";
@@ -396,7 +396,7 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
                 if (!full.empty()) return line() + ": " + full;
             } else if (put == '1') {
                 const bool was_present = present != model.entries.end();
-                model.entries[key].assign(reinterpret_cast<const char*>(op.value.data()), op.value.size());
+                model.put(key, reinterpret_cast<const char*>(op.value.data()), op.value.size());
                 const std::uint32_t cursor = occupied_before[op.number - 1];
                 occupied_indices(block->data(), occupied_after_);
                 for (std::uint32_t index : occupied_after_) {
