@@ -89,9 +89,10 @@ CheckedExecutor::MapState* CheckedExecutor::state(const std::string& id) {
 // Keeps the buffers (images, probe strings, model buckets) for the next
 // script: a fuzz target runs one script per input, and allocating them anew
 // cost page faults and ASan's allocator ~15% of ops_fuzzer's time (perf).
-// What grows with the script (blocks, model entries) is freed: libFuzzer
-// runs an input again, with a leak check, whenever it allocated more than it
-// freed, and that took 11% of ops_fuzzer's time while entries outlived it.
+// What grows with the script is freed (blocks, probe keys) or recycled
+// (model entries): libFuzzer runs an input again, with a leak check, whenever
+// it allocated more than it freed, and that took 11% of ops_fuzzer's time
+// while entries outlived their input.
 void CheckedExecutor::reset() {
     real_ = Executor{};
     for (MapState& m : maps_) {
