@@ -9,9 +9,18 @@
 //     limit       b < 240 ? 1 + b % 64 : b < 252 ? 1 + u16 % 1024 : 1 + u16 % 32768
 //                 (ops_fuzzer: b < 240 ? 1 + b % 64 : 1 + u16 % 512, and at most 64 ops
 //                 on a map above 64 buckets)
+//   ops_fuzzer, first byte >= 248: a raw layout instead, five u32 each read
+//     by decode_raw_u32 (a byte < 224 picks an edge value, else 4 raw bytes),
+//     given to `layout` and, if the core must refuse it or it is small, `new`
 //   home byte: the cluster's home bucket, odd bytes within 16 of capacity - 1
+//   fill byte (after each map's home byte): what the block holds before init
+//     (decode_fill: zeros, 0xff, 0x01, 0x02, random, or a pool key's bucket
+//     repeated with status Occupied, Empty or Tombstone)
 //   op: one byte, kind = b >> 5, arg = b & 31; ops on keys read one more byte,
 //     the key's index in the pool (byte % 64: 0..39 the cluster, 40..63 spread)
+//   overwrite_fuzzer: a mode byte for b's layout (limit, identical, mirrored
+//     copy of a, other alignments, any); image_fuzzer: a mode byte (raw
+//     bytes, a planted cluster, a map made by ops) before the layout
 #include "hashmap_mem_harness/fuzz_decoder.hpp"
 
 #include <algorithm>
