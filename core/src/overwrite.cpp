@@ -74,10 +74,13 @@ struct Merge {
 }  // namespace
 
 OverwriteResult overwrite(void* target_base, const void* source_base) noexcept {
-    if (target_base == source_base) return OverwriteResult::Ok;  // every key maps onto itself
     const MapHeader target = read_header(target_base);
     const MapHeader source = read_header(source_base);
+    // The limit check comes first, also for overwrite(m, m): aliasing never
+    // changes an answer (SPEC §6.5; the Rust crate fails a map holding more
+    // entries than its logical_limit, which get_or_reserve_entry allows).
     if (target.logical_limit < source.element_count) return OverwriteResult::TargetLimitTooSmall;
+    if (target_base == source_base) return OverwriteResult::Ok;  // every key maps onto itself
     if (target.key_size != source.key_size || target.value_size != source.value_size ||
         target.bucket_size != source.bucket_size) {
         return OverwriteResult::LayoutMismatch;
