@@ -22,22 +22,12 @@ Op map_op(OpKind kind, const std::string& id) {
     return op;
 }
 
-// The op that makes the fresh map: `new` for a zero-filled block, else the
-// image of a filled block after init, loaded (what `new ... FILL` makes).
+// The op that makes the fresh map: `new`, in a block filled with the
+// scope's pattern before init (zeros without one).
 Op root_op(const Scope& scope, const std::string& id) {
     Op op = map_op(OpKind::New, id);
     op.layout = scope.layout;
-    if (scope.fill.empty()) return op;
-    const LayoutArgs& a = scope.layout;
-    const LayoutResult made = layout(static_cast<std::uint32_t>(a.key_size), static_cast<std::uint32_t>(a.key_alignment),
-                                     static_cast<std::uint32_t>(a.value_size), static_cast<std::uint32_t>(a.value_alignment),
-                                     static_cast<std::uint32_t>(a.logical_limit));
-    if (!made) return op;  // `new` then reports the bad layout
-    Bytes image(static_cast<std::size_t>(made.map_init.total_size));
-    for (std::size_t i = 0; i < image.size(); ++i) image[i] = scope.fill[i % scope.fill.size()];
-    init(image.data(), made.map_init);
-    op = map_op(OpKind::Load, id);
-    op.key = std::move(image);
+    op.fill = scope.fill;
     return op;
 }
 

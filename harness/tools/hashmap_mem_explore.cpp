@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
         std::cerr << "no scope '" << wanted << "' (hashmap-mem-explore --list names them)\n";
         return 2;
     }
-    std::printf("%-28s %10s %12s %10s %5s %9s  %s\n", "scope", "states", "transitions", "ow pairs", "depth", "seconds",
+    std::printf("%-34s %10s %12s %10s %5s %9s  %s\n", "scope", "states", "transitions", "ow pairs", "depth", "seconds",
                 "result");
     double total = 0;
     for (Scope& s : scopes) {
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
         if (max_states != 0) s.max_states = std::min(s.max_states, max_states);
         const ExploreResult r = explore(s);
         total += r.seconds;
-        std::printf("%-28s %10zu %12zu %10zu %5zu %9.2f  %s\n", s.name.c_str(), r.states, r.transitions, r.pairs, r.depth,
+        std::printf("%-34s %10zu %12zu %10zu %5zu %9.2f  %s\n", s.name.c_str(), r.states, r.transitions, r.pairs, r.depth,
                     r.seconds, !r.failure.empty() ? "FAILED" : r.bound.empty() ? "complete" : ("bound: " + r.bound).c_str());
         std::fflush(stdout);
         if (!r.failure.empty()) {
