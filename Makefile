@@ -6,6 +6,7 @@
 #   make coverage   source-based coverage of core/ from the test suite
 #   make bench      release build of bench/, ratio lines at the end
 #   make gcc-test   plain g++ build of library and tests
+#   make exhaustive every scope of the exhaustive explorer, release build (~25 min)
 # Missing tools are installed by ci/install-deps.sh (Debian packages).
 
 BUILD ?= build
@@ -14,7 +15,7 @@ CXX_CLANG ?= clang++
 FUZZ_SECONDS ?= 60
 CMAKE_GEN := -G Ninja
 
-.PHONY: all test deps fuzz fuzz-merge repro coverage bench gcc-test clean
+.PHONY: all test deps fuzz fuzz-merge repro coverage bench gcc-test exhaustive clean
 
 all: test
 
@@ -39,6 +40,14 @@ gcc-test: deps
 	cmake -S . -B $(BUILD)/gcc $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++
 	cmake --build $(BUILD)/gcc -j $(JOBS)
 	cd $(BUILD)/gcc && ctest --output-on-failure -j $(JOBS)
+
+# Release: the explorer runs hundreds of millions of checked ops; ctest runs
+# its bounded scopes under ASan+UBSan.
+exhaustive: deps
+	cmake -S . -B $(BUILD)/release $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=$(CXX_CLANG) \
+	  -DHASHMAP_MEM_BUILD_TESTS=OFF -DHASHMAP_MEM_BUILD_PROPERTIES=OFF
+	cmake --build $(BUILD)/release -j $(JOBS) --target hashmap-mem-explore
+	$(BUILD)/release/harness/hashmap-mem-explore --scope all
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) BUILD=$(BUILD) bash ci/fuzz.sh
