@@ -244,7 +244,7 @@ private:
                 pairs.emplace_back(static_cast<std::uint32_t>(splitmix(rng) % n), static_cast<std::uint32_t>(splitmix(rng) % n));
             }
             std::sort(pairs.begin(), pairs.end());  // fewer reloads of a
-            if (result_.bound.empty()) result_.bound = std::to_string(scope_.overwrite_pairs) + " sampled pairs";
+            result_.pairs_sampled = true;
         }
         CheckedExecutor checked(CheckedExecutor::Options{false, false, false});
         for (const std::string id : {"a", "b"}) {

@@ -2,7 +2,8 @@
 //
 //   hashmap-mem-explore --scope NAME|all|bounded   one line per scope: states,
 //                       transitions, overwrite pairs, depth, seconds, and
-//                       "complete" or the bound that stopped it; at the first
+//                       "complete" or the bound that stopped the walk (and
+//                       whether the ow pairs were sampled); at the first
 //                       failure its report (the shortest script that reaches
 //                       it, for hashmap-mem-script --model) and exit 1
 //       --max-depth N, --max-states N   tighter bounds than the scope's own
@@ -12,6 +13,7 @@
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "hashmap_mem_harness/explorer.hpp"
 
@@ -69,8 +71,10 @@ int main(int argc, char** argv) {
         if (max_states != 0) s.max_states = std::min(s.max_states, max_states);
         const ExploreResult r = explore(s);
         total += r.seconds;
+        std::string verdict = !r.failure.empty() ? "FAILED" : r.bound.empty() ? "complete" : "bound: " + r.bound;
+        if (r.pairs_sampled && r.failure.empty()) verdict += ", ow pairs sampled";
         std::printf("%-34s %10zu %12zu %10zu %5zu %9.2f  %s\n", s.name.c_str(), r.states, r.transitions, r.pairs, r.depth,
-                    r.seconds, !r.failure.empty() ? "FAILED" : r.bound.empty() ? "complete" : ("bound: " + r.bound).c_str());
+                    r.seconds, verdict.c_str());
         std::fflush(stdout);
         if (!r.failure.empty()) {
             std::cout << r.failure;

@@ -49,9 +49,10 @@ struct ExploreResult {
     std::size_t states = 0;       // distinct images reached
     std::size_t transitions = 0;  // ops run from a state (loads to restore one not counted)
     std::size_t pairs = 0;        // overwrites of two states run
+    bool pairs_sampled = false;   // pairs drawn at random, not every pair
     std::size_t depth = 0;        // the most ops from fresh to a state kept
     double seconds = 0;
-    std::string bound;    // empty: complete; else the bound that stopped it
+    std::string bound;    // empty: the walk is complete; else the bound that stopped it
     std::string failure;  // empty, or the failure with its replayable script
     std::vector<Op> script;  // the failing script (with failure)
 };
