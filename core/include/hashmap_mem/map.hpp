@@ -19,9 +19,12 @@
 
 namespace hashmap_mem {
 
-// Trusts: `map_base` has config.total_size writable bytes and `config` came
-// from a successful `layout`. Writes the header and every status byte; other
-// bucket bytes are left as they were.
+// Trusts: `map_base` has config.total_size writable bytes (any contents, any
+// alignment) and `config` came from a successful `layout`. Writes all of them:
+// the header, then zero over every bucket (status Empty, key, value, padding).
+// So whatever the block held (never written, garbage, an old map), no later
+// operation reads a byte the map did not write, and the image is the Rust
+// crate's in zero-filled memory.
 void init(void* map_base, const MapInit& config) noexcept;
 
 namespace detail {
