@@ -35,9 +35,11 @@ OverwriteResult merge(void* target_base, const MapHeader& target, const void* so
     for (std::uint32_t index = 0; index < source.capacity && fits; ++index) {
         const std::uint8_t* bucket = source_probe.bucket(index);
         if (bucket[0] != occupied) continue;
-        const std::uint16_t count_before = read_header(target_base).element_count;
-        fits = detail::reserve_bucket<KeySize>(target_base, target, bucket + source.key_offset, detail::PENDING) != nullptr;
-        if (read_header(target_base).element_count != count_before) ++reserved;
+        // element_count alone (read_header_field): reserve_bucket has just stored it.
+        const std::uint16_t count_before = read_element_count(target_base);
+        fits = detail::reserve_bucket<KeySize>(target_base, target_probe, target.key_size, bucket + source.key_offset,
+                                               detail::PENDING) != nullptr;
+        if (read_element_count(target_base) != count_before) ++reserved;
     }
 
     const auto settled = fits ? occupied : static_cast<std::uint8_t>(BucketStatus::Tombstone);
