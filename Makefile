@@ -6,7 +6,7 @@
 #   make coverage   source-based coverage of core/ from the test suite
 #   make bench      release build of bench/, ratio lines at the end
 #   make gcc-test   plain g++ build of library and tests
-#   make exhaustive every scope of the exhaustive explorer, release build (~25 min)
+#   make exhaustive every scope of the exhaustive explorer, release build (~20-40 min)
 # Missing tools are installed by ci/install-deps.sh (Debian packages).
 
 BUILD ?= build
