@@ -17,7 +17,7 @@ JOBS=${JOBS:-$(nproc)}
 dir=$root/$BUILD/coverage
 profdata=$dir/coverage.profdata
 
-cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
   -DHASHMAP_MEM_COVERAGE=ON -DHASHMAP_MEM_BUILD_TESTS=ON >/dev/null
 cmake --build "$dir" -j "$JOBS"
 

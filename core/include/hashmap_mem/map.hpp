@@ -13,6 +13,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "hashmap_mem/export.h"
 #include "hashmap_mem/fxhash.hpp"
 #include "hashmap_mem/header.hpp"
 #include "hashmap_mem/layout.hpp"
@@ -22,7 +23,7 @@ namespace hashmap_mem {
 // Trusts: `map_base` has config.total_size writable bytes and `config` came
 // from a successful `layout`. Writes the header and every status byte; other
 // bucket bytes are left as they were.
-void init(void* map_base, const MapInit& config) noexcept;
+HASHMAP_MEM_API void init(void* map_base, const MapInit& config) noexcept;
 
 namespace detail {
 
@@ -464,6 +465,22 @@ HASHMAP_MEM_INLINE auto dispatch_key_size(std::uint32_t key_size, const Args&...
     }
 }
 
+// The Op<KeySize> dispatch_key_size runs for keys of `key_size` bytes (keep the
+// two lists equal): a caller that knows its key size at compile time (MapView)
+// calls that Op directly, the same code without the switch.
+constexpr std::size_t specialised_key_size(std::size_t key_size) noexcept {
+    switch (key_size) {
+        case 1:
+        case 2:
+        case 4:
+        case 8:
+        case 16:
+        case 24:
+        case 32: return key_size;
+        default: return 0;
+    }
+}
+
 }  // namespace detail
 
 // Address of key's value, reserving a bucket for it if absent (status
@@ -506,7 +523,7 @@ enum class OverwriteResult : std::uint8_t {
     TargetFull,           // a source key found its target window full
 };
 
-const char* describe(OverwriteResult result) noexcept;
+HASHMAP_MEM_API const char* describe(OverwriteResult result) noexcept;
 
 // Copies every entry of source into target (source's value wins for keys in
 // both), walking source buckets in index order as the Rust crate does, so a
@@ -514,7 +531,7 @@ const char* describe(OverwriteResult result) noexcept;
 // target holds exactly the entries and values it held (Tombstones may remain
 // where keys were reserved); source is never written. overwrite(m, m) is Ok
 // and changes nothing. Trusts: both are live maps; blocks do not partly overlap.
-OverwriteResult overwrite(void* target_base, const void* source_base) noexcept;
+HASHMAP_MEM_API OverwriteResult overwrite(void* target_base, const void* source_base) noexcept;
 
 struct Entry {
     const std::uint8_t* key;  // null at the end
