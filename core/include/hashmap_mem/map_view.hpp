@@ -212,7 +212,7 @@ private:
     MapView() = default;
 
     static constexpr std::size_t ALIGNMENT = alignof(K) > alignof(V) ? alignof(K) : alignof(V);
-    static constexpr std::size_t KEY_SIZE = detail::specialised_key_size(sizeof(K));
+    static constexpr std::size_t KEY_SIZE = detail::SPECIALISED_KEY_SIZE<sizeof(K)>;
 
     static LayoutResult layout_for(std::uint16_t limit) noexcept {
         return layout(sizeof(K), alignof(K), sizeof(V), alignof(V), limit);
