@@ -44,8 +44,20 @@ done < <(find "$dir" -type f -perm -u+x -not -path '*/CMakeFiles/*' | sort)
 sources=("$root/core/include" "$root/core/src")
 cov=(-instr-profile="$profdata" "${objects[@]}")
 
+# llvm-cov warns "N functions have mismatched data" (2 before the C API and
+# MapView, 136 after): each is an inline function that a test binary's
+# sources include but never call. clang gives such a function an empty
+# coverage record with hash 0; the binaries that call it recorded its real
+# hash, so the merged profile's record does not match the empty one. None
+# ran in the binary that warns (a two-file experiment gives the warning only
+# when the second binary includes the unused function), and the figures below
+# count the function from the binaries that ran it. So the warning is shown
+# once, explained, instead of three times.
 llvm-cov-14 show "${cov[@]}" -format=html -output-dir="$dir/html" -show-branches=count \
-  -show-line-counts-or-regions -show-expansions "${sources[@]}" >/dev/null
+  -show-line-counts-or-regions -show-expansions "${sources[@]}" >/dev/null 2>"$dir/llvm-cov.stderr"
+mismatched=$(grep -o '[0-9]* functions have mismatched data' "$dir/llvm-cov.stderr" || true)
+grep -v 'functions have mismatched data' "$dir/llvm-cov.stderr" >&2 || true
+[ -z "$mismatched" ] || echo "--- llvm-cov: $mismatched: inline functions included but never called by some test binary (empty records); see the comment in ci/coverage.sh"
 
 # One table, and the list of what is not covered, from the same data, so the
 # two agree: a line counts as run when any executable and any instantiation
@@ -59,8 +71,8 @@ llvm-cov-14 show "${cov[@]}" -format=html -output-dir="$dir/html" -show-branches
 # template or inline function; a direction counts as taken if any instantiation
 # took it. A condition that is 0/0 on a line that ran is constant-folded
 # (`if constexpr`, a KeySize test): llvm-cov's report leaves those out, and so do we.
-llvm-cov-14 export "${cov[@]}" -format=lcov "${sources[@]}" > "$dir/coverage.lcov"
-llvm-cov-14 export "${cov[@]}" -format=text "${sources[@]}" > "$dir/coverage.json"
+llvm-cov-14 export "${cov[@]}" -format=lcov "${sources[@]}" > "$dir/coverage.lcov" 2>/dev/null
+llvm-cov-14 export "${cov[@]}" -format=text "${sources[@]}" > "$dir/coverage.json" 2>/dev/null
 python3 - "$dir/coverage.lcov" "$dir/coverage.json" "$root/" "${COVERAGE_MIN:-}" <<'EOF_PY'
 import json
 import sys

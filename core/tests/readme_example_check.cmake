@@ -3,6 +3,7 @@
 # example ctest compiles and runs): no code block in the README goes untested.
 # Run: cmake -DREADME=README.md -DEXAMPLE=core/tests/readme_example.cpp [-DFENCE=cpp -DINDEX=0 -DCOUNT=2]
 #        -P core/tests/readme_example_check.cmake
+cmake_minimum_required(VERSION 3.16)  # policies for -P mode (while(TRUE))
 if(NOT DEFINED FENCE)
   set(FENCE cpp)
 endif()
