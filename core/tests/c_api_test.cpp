@@ -46,7 +46,9 @@ TEST(CApi, SameOpsThroughCAndCppLeaveTheSameImageAndAnswers) {
         const Bytes other = key_of(i * 5 % 23, 5);
         EXPECT_EQ(hashmap_mem_has(c_map.data(), other.data()), has(cpp.base(), other.data()));
         EXPECT_EQ(hashmap_mem_lookup(c_map.data(), other.data()) == nullptr, lookup(cpp.base(), other.data()) == nullptr);
-        if (i % 3 == 0) EXPECT_EQ(hashmap_mem_remove(c_map.data(), other.data()), remove(cpp.base(), other.data()));
+        if (i % 3 == 0) {
+            EXPECT_EQ(hashmap_mem_remove(c_map.data(), other.data()), remove(cpp.base(), other.data()));
+        }
         ASSERT_EQ(c_map, cpp.block) << "after op " << i;
     }
     for (std::uint32_t start = 0; start <= 17; ++start) {

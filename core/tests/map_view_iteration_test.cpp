@@ -52,7 +52,9 @@ TEST_F(Iteration, ErasingTheCurrentEntryDuringTheLoopVisitsTheRestOnce) {
     std::vector<std::uint16_t> seen;
     for (auto [key, value] : view) {
         seen.push_back(value);
-        if (value % 3 != 0) EXPECT_TRUE(view.erase(key));  // key is in the bucket being erased
+        if (value % 3 != 0) {
+            EXPECT_TRUE(view.erase(key));  // key is in the bucket being erased
+        }
     }
     EXPECT_EQ(seen.size(), 40u);
     EXPECT_EQ(view.size(), 14u);  // 0, 3, ..., 39

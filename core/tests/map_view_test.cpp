@@ -30,7 +30,9 @@ TEST_F(ViewAndRaw, InsertOrAssignFindAndEraseLeaveTheRawApisImage) {
     for (std::uint32_t k = 0; k < 30; ++k) {
         const std::uint64_t value = k * 3 + 1;
         EXPECT_EQ(view.insert_or_assign(k * 11, value), put(raw, key_of(k * 11, 4), key_of(value, 8)));
-        if (k % 4 == 1) EXPECT_EQ(view.erase(k * 7), remove(raw.base(), key_of(k * 7, 4).data()));
+        if (k % 4 == 1) {
+            EXPECT_EQ(view.erase(k * 7), remove(raw.base(), key_of(k * 7, 4).data()));
+        }
         ASSERT_EQ(image(), raw.block) << k;
     }
     EXPECT_EQ(view.size(), raw.header().element_count);
