@@ -3,11 +3,14 @@
 // turn, SAMPLES times; the median ns/op of each is reported. The last lines
 // are one `ratio ...` line per workload (the format).
 // Run: `make bench`, or build/bench/bench/hashmap_mem_bench [SAMPLES] [MIN_OPS]
-// [FILTER] (defaults 9 and 300000 ops per sample; FILTER keeps the workloads
-// whose ratio-line label, e.g. "workload=hit cap=4096 fill=50 key=8 ", contains it).
+// [FILTER] [ONLY] (defaults 9 and 300000 ops per sample; FILTER keeps the workloads
+// whose ratio-line label, e.g. "workload=hit cap=4096 fill=50 key=8 ", contains it;
+// ONLY, one of hashmap_mem, absl, std, runs that map alone: ci/cachegrind.sh
+// counts one map's instructions per op with it).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,20 +47,25 @@ std::uint32_t live_count(const Config& config) {
     return static_cast<std::uint32_t>(std::uint32_t{config.capacity} * static_cast<std::uint32_t>(config.fill_percent) / 100);
 }
 
+// Which maps run: bit 0 hashmap-mem, bit 1 absl, bit 2 std (a map left out
+// is never set up and times 0).
 template <typename Key>
-Result measure(const Config& config, int samples, std::uint64_t min_ops, std::int64_t overhead) {
+Result measure(const Config& config, int samples, std::uint64_t min_ops, std::int64_t overhead, unsigned maps) {
     const std::uint32_t live = live_count(config);
-    Runner<HashmapMem<Key>, Key> mem(config.workload, config.capacity, live, overhead);
-    Runner<Absl<Key>, Key> absl(config.workload, config.capacity, live, overhead);
-    Runner<Std<Key>, Key> std_map(config.workload, config.capacity, live, overhead);
+    std::optional<Runner<HashmapMem<Key>, Key>> mem;
+    std::optional<Runner<Absl<Key>, Key>> absl;
+    std::optional<Runner<Std<Key>, Key>> std_map;
+    if ((maps & 1) != 0) mem.emplace(config.workload, config.capacity, live, overhead);
+    if ((maps & 2) != 0) absl.emplace(config.workload, config.capacity, live, overhead);
+    if ((maps & 4) != 0) std_map.emplace(config.workload, config.capacity, live, overhead);
     Result result{config, {0, 0, 0}};
-    result.setup_nulls = mem.setup_nulls();
+    result.setup_nulls = mem ? mem->setup_nulls() : 0;
     const bool inserts = config.workload == Workload::Insert || config.workload == Workload::Churn;
     std::vector<double> times[3];
     for (int sample = 0; sample < samples; ++sample) {
-        const Sample a = mem.run(min_ops);
-        const Sample b = absl.run(min_ops);
-        const Sample c = std_map.run(min_ops);
+        const Sample a = mem ? mem->run(min_ops) : Sample{};
+        const Sample b = absl ? absl->run(min_ops) : Sample{};
+        const Sample c = std_map ? std_map->run(min_ops) : Sample{};
         times[0].push_back(a.ns_per_op);
         times[1].push_back(b.ns_per_op);
         times[2].push_back(c.ns_per_op);
@@ -69,11 +77,11 @@ Result measure(const Config& config, int samples, std::uint64_t min_ops, std::in
     return result;
 }
 
-Result measure_any(const Config& config, int samples, std::uint64_t min_ops, std::int64_t overhead) {
+Result measure_any(const Config& config, int samples, std::uint64_t min_ops, std::int64_t overhead, unsigned maps) {
     switch (config.key_bytes) {
-        case 4: return measure<std::uint32_t>(config, samples, min_ops, overhead);
-        case 24: return measure<Key24>(config, samples, min_ops, overhead);
-        default: return measure<std::uint64_t>(config, samples, min_ops, overhead);
+        case 4: return measure<std::uint32_t>(config, samples, min_ops, overhead, maps);
+        case 24: return measure<Key24>(config, samples, min_ops, overhead, maps);
+        default: return measure<std::uint64_t>(config, samples, min_ops, overhead, maps);
     }
 }
 
@@ -107,6 +115,12 @@ int main(int argc, char** argv) {
     const int samples = argc > 1 ? std::atoi(argv[1]) : 9;
     const std::uint64_t min_ops = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 300000;
     const std::string filter = argc > 3 ? argv[3] : "";
+    const std::string only = argc > 4 ? argv[4] : "";
+    const unsigned maps = only.empty() ? 7U : only == "hashmap_mem" ? 1U : only == "absl" ? 2U : only == "std" ? 4U : 0U;
+    if (maps == 0) {
+        std::fprintf(stderr, "ONLY is '%s': expected hashmap_mem, absl or std\n", only.c_str());
+        return 2;
+    }
     std::printf("# %d samples of >= %llu ops per map and workload; median CPU ns/op (key generation included)\n", samples,
                 static_cast<unsigned long long>(min_ops));
     const std::int64_t overhead = measure_clock_overhead_ns();
@@ -116,7 +130,7 @@ int main(int argc, char** argv) {
     bool wrong = false;
     for (const Config& config : all_configs()) {
         if (label(config).find(filter) == std::string::npos) continue;
-        const Result r = measure_any(config, samples, min_ops, overhead);
+        const Result r = measure_any(config, samples, min_ops, overhead, maps);
         results.push_back(r);
         std::printf("%-6s cap=%-5u fill=%d key=%-2d  hashmap_mem %7.2f  absl %7.2f  std %7.2f ns/op", workload_name(config.workload),
                     unsigned{config.capacity}, config.fill_percent, config.key_bytes, r.ns[0], r.ns[1], r.ns[2]);

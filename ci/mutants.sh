@@ -1,14 +1,18 @@
 #!/bin/bash
-# Mutation smoke test of the fuzz targets: each ci/mutants/<name>.patch breaks
-# the core on purpose (it is never applied to the real tree). For each patch:
-# copy the tree to $MUTANT_DIR/<name>, apply it, build the one fuzz target its
-# first line names ("# target: ops_fuzzer"), and run that target from the
-# committed corpus (corpus/<target>/ and corpus/regressions/<target>/) until it
-# crashes or MUTANT_SECONDS (default 60) pass. Prints one row per mutant with
-# the seconds to the first crash; exit 1 if a mutant survives or a patch no
-# longer applies (the core changed: refresh the patch). MUTANT_REGRESSIONS=0
-# leaves out corpus/regressions/ (is the fuzzer itself still quick to find it?).
-# Run: bash ci/mutants.sh [NAME...]     (about a minute per mutant on 2 cores)
+# Mutation test of the fuzz targets: each ci/mutants/<name>.patch breaks the
+# core on purpose (never applied to the real tree). Its first line names the
+# fuzz target that must find it ("# target: ops_fuzzer"), its second the bug.
+# For each patch, in one copy of the tree ($MUTANT_DIR/tree) with one fuzz
+# build: apply it, build that target, keep the binary, revert the patch; the
+# binary then fuzzes from the committed corpus (corpus/<target>/, and
+# corpus/regressions/<target>/ unless MUTANT_REGRESSIONS=0) until it crashes
+# or MUTANT_SECONDS (default 60) pass, while the next mutant builds on the
+# other core. Prints one row per mutant with the seconds to the first crash;
+# exits 1 if a mutant survives or a patch no longer applies (the core changed:
+# refresh the patch, same bug).
+# CI runs it with MUTANT_REGRESSIONS=0: a mutant that only a pinned input
+# finds does not count as found.
+# Run: bash ci/mutants.sh [NAME...]      MUTANT_REGRESSIONS=0 bash ci/mutants.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -24,37 +28,59 @@ fi
 # shellcheck source=ci/fuzz-common.sh
 source ci/fuzz-common.sh
 
-rows=()
-status=0
+tree=$MUTANT_DIR/tree
+mkdir -p "$MUTANT_DIR"
+# A fresh copy of the tracked files; the build dir survives between runs.
+rm -rf "$tree/src" && mkdir -p "$tree/src"
+git ls-files -z | xargs -0 cp --parents -t "$tree/src"
+(cd "$tree/src" && git init -q && git add -A && git -c user.name=m -c user.email=m@m commit -qm base)
+(cd "$tree/src" && configure_fuzz_build "$tree/build")
+
+# Fuzzes mutant $1 (binary $2, target $3); writes its row to $MUTANT_DIR/$1.row.
+fuzz_mutant() {
+  local name=$1 exe=$2 target=$3 work=$MUTANT_DIR/$1
+  rm -rf "$work" && mkdir -p "$work/scratch"
+  cp corpus/"$target"/* "$work/scratch/"
+  local regressions=("corpus/regressions/$target")
+  [ "${MUTANT_REGRESSIONS:-1}" = 0 ] && regressions=()
+  local start seconds why
+  start=$(date +%s.%N)
+  # shellcheck disable=SC2046  # the options are a list of flags
+  if "$exe" -max_total_time="$MUTANT_SECONDS" -dict="fuzz/$target.dict" \
+      $(libfuzzer_options "fuzz/$target.options") -artifact_prefix="$work/" \
+      "$work/scratch" "${regressions[@]}" >"$work/fuzz.log" 2>&1; then
+    printf '%-42s %-18s %s\n' "$name" "$target" "SURVIVED ${MUTANT_SECONDS} s" > "$MUTANT_DIR/$name.row"
+  else
+    seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+    why=$(grep -m1 -aE 'invariant broken|ERROR: AddressSanitizer|runtime error' "$work/fuzz.log" | cut -c1-60 || true)
+    printf '%-42s %-18s found in %6s s  %s\n' "$name" "$target" "$seconds" "$why" > "$MUTANT_DIR/$name.row"
+  fi
+}
+
+pids=()
 for name in "${names[@]}"; do
   patch="$root/ci/mutants/$name.patch"
   target=$(sed -n '1s/^# target: *//p' "$patch")
-  work="$MUTANT_DIR/$name"
-  rm -rf "$work" && mkdir -p "$work"
-  git ls-files -z | xargs -0 cp --parents -t "$work"
-  if ! (cd "$work" && git apply "$patch"); then
-    rows+=("$(printf '%-40s %-18s %s' "$name" "$target" "PATCH DOES NOT APPLY")")
-    status=1
+  rm -f "$MUTANT_DIR/$name.row"
+  if ! (cd "$tree/src" && git apply "$patch"); then
+    printf '%-42s %-18s %s\n' "$name" "$target" "PATCH DOES NOT APPLY" > "$MUTANT_DIR/$name.row"
     continue
   fi
-  (cd "$work" && configure_fuzz_build build && cmake --build build -j "$JOBS" --target "$target" >/dev/null)
-  scratch="$work/scratch" && mkdir -p "$scratch"
-  cp corpus/"$target"/* "$scratch/"
-  regressions=("corpus/regressions/$target")
-  [ "${MUTANT_REGRESSIONS:-1}" = 0 ] && regressions=()
-  start=$(date +%s.%N)
-  if "$work/build/fuzz/$target" -max_total_time="$MUTANT_SECONDS" -dict="fuzz/$target.dict" \
-      $(libfuzzer_options "fuzz/$target.options") -artifact_prefix="$work/" \
-      "$scratch" "${regressions[@]}" >"$work/fuzz.log" 2>&1; then
-    rows+=("$(printf '%-40s %-18s %s' "$name" "$target" "SURVIVED ${MUTANT_SECONDS} s")")
-    status=1
-  else
-    seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
-    why=$(grep -m1 -aE 'invariant broken|ERROR: AddressSanitizer|runtime error' "$work/fuzz.log" | cut -c1-70 || true)
-    rows+=("$(printf '%-40s %-18s found in %6s s  %s' "$name" "$target" "$seconds" "$why")")
-  fi
+  (cd "$tree/src" && cmake --build "$tree/build" -j "$JOBS" --target "$target" >/dev/null)
+  mkdir -p "$MUTANT_DIR/bin" && cp "$tree/build/fuzz/$target" "$MUTANT_DIR/bin/$name"
+  (cd "$tree/src" && git apply -R "$patch")
+  # Fuzz while the next mutant builds; at most JOBS - 1 fuzzers at once.
+  while [ "$(jobs -rp | wc -l)" -ge $((JOBS > 1 ? JOBS - 1 : 1)) ]; do wait -n || true; done
+  fuzz_mutant "$name" "$MUTANT_DIR/bin/$name" "$target" &
+  pids+=($!)
 done
+wait
 
-printf '\n%-40s %-18s %s\n' "mutant" "target" "result"
-printf '%s\n' "${rows[@]}"
+status=0
+printf '\n%-42s %-18s %s\n' "mutant" "target" "result (MUTANT_REGRESSIONS=${MUTANT_REGRESSIONS:-1})"
+for name in "${names[@]}"; do
+  row=$(cat "$MUTANT_DIR/$name.row")
+  echo "$row"
+  [[ "$row" == *"found in"* ]] || status=1
+done
 exit $status

@@ -3,8 +3,10 @@
 #   asan      clang, AddressSanitizer + UndefinedBehaviorSanitizer (`make test`, build/asan)
 #   gcc       g++ with -D_GLIBCXX_ASSERTIONS (bounds-checked std::vector/string/array),
 #             -O1 so -Wall's flow-based warnings run too (build/ci-gcc)
-#   valgrind  the unit tests (hashmap_mem_unit_tests) of that unsanitized g++ build
-#             under valgrind memcheck; any error or leak fails the run
+#   valgrind  from that unsanitized g++ build, under valgrind memcheck: the unit
+#             tests (hashmap_mem_unit_tests), and malloc_every_op (every op on maps
+#             in malloc'd blocks of garbage, marked undefined: a read of a byte the
+#             map did not write is reported); any error or leak fails the run
 # Run: bash ci/sanitizers.sh [asan] [gcc] [valgrind]   (default: all three, in that order)
 #      .ci/run runs `make test` itself, then `ci/sanitizers.sh gcc valgrind`.
 set -euo pipefail
@@ -27,11 +29,13 @@ run_gcc() {
 }
 
 run_valgrind() {
-  local exe=$BUILD/ci-gcc/core/tests/hashmap_mem_unit_tests
-  [ -x "$exe" ] || run_gcc
+  local tests=$BUILD/ci-gcc/core/tests
+  [ -x "$tests/hashmap_mem_unit_tests" ] && [ -x "$tests/malloc_every_op" ] || run_gcc
   # --error-exitcode turns any memcheck report into a failure; leaks count as errors.
-  valgrind --tool=memcheck --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-    --track-origins=yes --quiet "$exe" --gtest_brief=1
+  local memcheck=(valgrind --tool=memcheck --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+                  --track-origins=yes --quiet)
+  "${memcheck[@]}" "$tests/hashmap_mem_unit_tests" --gtest_brief=1
+  "${memcheck[@]}" "$tests/malloc_every_op"
 }
 
 for part in "${parts[@]}"; do

@@ -96,6 +96,7 @@ struct ScanWithRemoval : OpCommand {
 struct ReInit : OpCommand {
     explicit ReInit(const Machine& m) : OpCommand(harness::OpKind::New, gen_map_id(m)) {
         op_.layout = m.map(op_.map).layout;
+        op_.fill = gen_fill(m.map(op_.map));  // a new block, holding what users' blocks hold
     }
     void apply(Machine& m) const override { m.map(op_.map).keys.clear(); }
 };

@@ -62,6 +62,7 @@ MapState gen_map(const std::string& id, const harness::LayoutArgs& layout) {
     const auto seed = *rc::gen::arbitrary<std::uint64_t>();
     map.cluster = std::make_shared<const std::vector<Bytes>>(harness::keys_with_home(
         static_cast<std::uint32_t>(layout.key_size), map.capacity, map.cluster_home, CLUSTER_KEYS, seed));
+    map.fill = gen_fill(map);
     return map;
 }
 
@@ -111,7 +112,21 @@ harness::Op MapState::new_op() const {
     op.kind = harness::OpKind::New;
     op.map = id;
     op.layout = layout;
+    op.fill = fill;
     return op;
+}
+
+Bytes gen_fill(const MapState& map) {
+    switch (*rc::gen::inRange(0, 5)) {
+        case 0: return {};
+        case 1: return Bytes{*rc::gen::element<std::uint8_t>(0xff, 0x01, 0x02, 0x03)};
+        case 2: {
+            Bytes key = *rc::gen::elementOf(*map.cluster);
+            key.insert(key.begin(), 2);  // a status byte Occupied, then the key
+            return key;
+        }
+        default: return *rc::gen::suchThat(rc::gen::arbitrary<Bytes>(), [](const Bytes& b) { return !b.empty(); });
+    }
 }
 
 void showValue(const Machine& machine, std::ostream& os) {

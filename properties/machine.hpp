@@ -27,10 +27,11 @@ struct MapState {
     // map's keys (a put that found its window full still counts).
     std::vector<Bytes> keys;
     std::shared_ptr<const std::vector<Bytes>> cluster;  // keys whose home is cluster_home
+    Bytes fill;  // what the block held before init (gen_fill); empty: zeros
 
     void add_key(const Bytes& key);
     void forget_key(const Bytes& key);
-    harness::Op new_op() const;  // "new ID KS KA VS VA LIMIT"
+    harness::Op new_op() const;  // "new ID KS KA VS VA LIMIT [FILL]"
 };
 
 // Swarm testing: each test case draws its own weights, so some cases are
@@ -73,5 +74,9 @@ std::string gen_map_id(const Machine& machine);
 // from a put key in one byte, or one of the other map's keys.
 Bytes gen_key(const Machine& machine, const MapState& map);
 Bytes gen_bytes(std::uint64_t size);
+// The bytes a block held before init, as users' memory holds them: random
+// bytes, status look-alikes, or a cluster key repeated so that stale bytes
+// equal a key the case uses; empty (zeros) a quarter of the time.
+Bytes gen_fill(const MapState& map);
 
 }  // namespace hashmap_mem::properties

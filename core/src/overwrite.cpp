@@ -35,9 +35,11 @@ OverwriteResult merge(void* target_base, const MapHeader& target, const void* so
     for (std::uint32_t index = 0; index < source.capacity && fits; ++index) {
         const std::uint8_t* bucket = source_probe.bucket(index);
         if (bucket[0] != occupied) continue;
-        const std::uint16_t count_before = read_header(target_base).element_count;
-        fits = detail::reserve_bucket<KeySize>(target_base, target, bucket + source.key_offset, detail::PENDING) != nullptr;
-        if (read_header(target_base).element_count != count_before) ++reserved;
+        // element_count alone (read_header_field): reserve_bucket has just stored it.
+        const std::uint16_t count_before = read_element_count(target_base);
+        fits = detail::reserve_bucket<KeySize>(target_base, target_probe, target.key_size, bucket + source.key_offset,
+                                               detail::PENDING) != nullptr;
+        if (read_element_count(target_base) != count_before) ++reserved;
     }
 
     const auto settled = fits ? occupied : static_cast<std::uint8_t>(BucketStatus::Tombstone);
@@ -74,10 +76,13 @@ struct Merge {
 }  // namespace
 
 OverwriteResult overwrite(void* target_base, const void* source_base) noexcept {
-    if (target_base == source_base) return OverwriteResult::Ok;  // every key maps onto itself
     const MapHeader target = read_header(target_base);
     const MapHeader source = read_header(source_base);
+    // The limit check comes first, also for overwrite(m, m): aliasing never
+    // changes an answer (SPEC §6.5; the Rust crate fails a map holding more
+    // entries than its logical_limit, which get_or_reserve_entry allows).
     if (target.logical_limit < source.element_count) return OverwriteResult::TargetLimitTooSmall;
+    if (target_base == source_base) return OverwriteResult::Ok;  // every key maps onto itself
     if (target.key_size != source.key_size || target.value_size != source.value_size ||
         target.bucket_size != source.bucket_size) {
         return OverwriteResult::LayoutMismatch;

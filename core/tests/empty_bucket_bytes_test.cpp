@@ -1,25 +1,22 @@
-// init writes only status bytes, so an Empty bucket may hold any key bytes:
-// memory the caller used before. Lookups read whole groups of buckets, key
-// bytes included; an Empty bucket must still end a walk and never match,
-// whatever its key bytes say. Every bucket's key field here holds the key
-// that is looked up: E(K) E(K) E(K) ...
+// An Empty bucket may hold any key bytes: a removed key whose Tombstone was
+// reclaimed leaves its key behind (init zeroes the block, so only removals do
+// this). Lookups read whole groups of buckets, key bytes included; an Empty
+// bucket must still end a walk and never match, whatever its key bytes say.
+// Every bucket's key field here holds the key that is looked up: E(K) E(K) ...
 #include "test_support.hpp"
 
 namespace hashmap_mem::test {
 namespace {
 
-// A live map whose every key field (and value field) was filled with `key`
-// bytes before init, as memory that held that key would be.
+// A live map whose every Empty bucket holds `key` in its key field, as removed
+// entries leave their keys (written after init, which zeroes them).
 TestMap map_over_stale_keys(const Bytes& key, std::uint32_t capacity) {
     const auto key_size = static_cast<std::uint32_t>(key.size());
     const LayoutResult r = layout(key_size, 1, 8, 8, capacity);
     EXPECT_TRUE(r);
     TestMap map{Bytes(r.map_init.total_size, 0)};
-    for (std::uint32_t i = 0; i < capacity; ++i) {
-        std::uint8_t* bucket = map.block.data() + MAP_BUCKETS_OFFSET + std::size_t{i} * r.bucket_layout.bucket_size;
-        std::memcpy(bucket + r.bucket_layout.key_offset, key.data(), key.size());
-    }
     init(map.base(), r.map_init);
+    for (std::uint32_t i = 0; i < capacity; ++i) std::memcpy(map.bucket(i) + r.bucket_layout.key_offset, key.data(), key.size());
     return map;
 }
 

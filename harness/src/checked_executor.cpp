@@ -6,6 +6,7 @@
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "hashmap_mem_harness/front_end.hpp"
 #include "hashmap_mem_harness/invariants.hpp"
+#include "hashmap_mem_harness/reference.hpp"
 #include "map_calls.hpp"
 #include "hashmap_mem_harness/script.hpp"
 
@@ -22,60 +23,19 @@ std::string wrong_answer(const std::string& what, const std::string& got, const 
 
 Bytes copy_of(const Block* block) { return block == nullptr ? Bytes{} : Bytes(block->data(), block->data() + block->size()); }
 
-// Whether SPEC §3 accepts these layout arguments, derived here from the
-// formulas rather than by calling layout().
-bool layout_is_valid(const LayoutArgs& a) {
-    auto power_of_two_to_128 = [](std::uint64_t x) { return x >= 1 && x <= 128 && (x & (x - 1)) == 0; };
-    if (a.key_size == 0 || a.key_size > UINT32_MAX || a.value_size > UINT32_MAX) return false;
-    if (!power_of_two_to_128(a.key_alignment) || !power_of_two_to_128(a.value_alignment)) return false;
-    if (a.logical_limit == 0 || a.logical_limit > 32768) return false;
-    auto align_up = [](std::uint64_t x, std::uint64_t m) { return (x + m - 1) / m * m; };
-    const std::uint64_t value_offset = align_up(align_up(1, a.key_alignment) + a.key_size, a.value_alignment);
-    const std::uint64_t bucket_size =
-        align_up(value_offset + a.value_size, std::max(a.key_alignment, a.value_alignment));
-    std::uint64_t capacity = 1;
-    while (capacity < a.logical_limit) capacity *= 2;
-    return value_offset <= UINT32_MAX && bucket_size <= UINT32_MAX && 24 + capacity * bucket_size <= UINT32_MAX;
-}
-
-// The Rust crate's overwrite, step by step through the public API, on a copy
-// of target: the image a success must equal, or the proof that a failure was
-// due (some reservation is null while its window is full).
-struct RustOverwrite {
-    Bytes image;
-    std::string why_null;  // empty when every reservation succeeded
-    bool null_seen = false;
-};
-
-RustOverwrite replay_rust_overwrite(const Bytes& target_before, const Bytes& source) {
-    RustOverwrite out{target_before, "", false};
-    const MapHeader s = read_header(source.data());
-    for (std::uint32_t i = 0; i < s.capacity; ++i) {
-        const std::uint8_t* bucket = source.data() + MAP_BUCKETS_OFFSET + std::size_t{i} * s.bucket_size;
-        if (bucket[0] != static_cast<std::uint8_t>(BucketStatus::Occupied)) continue;
-        std::uint8_t* value = map_get_or_reserve_entry(out.image.data(), bucket + s.key_offset);
-        if (value == nullptr) {
-            out.null_seen = true;
-            out.why_null = check_full_for_key(out.image.data(), Model::bytes(bucket + s.key_offset, s.key_size));
-            return out;
-        }
-        if (s.value_size != 0) std::memcpy(value, bucket + s.value_offset, s.value_size);
+// The same answer, value for value (get: the same value bytes).
+bool same_answer(const Answer& a, const Answer& b) {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+        case Answer::Kind::Flag: return a.flag == b.flag;
+        case Answer::Kind::Value: return a.value_size == b.value_size && bytes_equal(a.value, b.value, a.value_size);
+        case Answer::Kind::Index: return a.index == b.index;
+        case Answer::Kind::Indices: return a.indices == b.indices && a.put == b.put;
+        case Answer::Kind::Absent: return true;
+        case Answer::Kind::Error:
+        case Answer::Kind::Text: return a.text == b.text;
     }
-    return out;
-}
-
-// Equal but for status bytes where one image reclaimed a Tombstone (0 vs 1).
-std::string compare_images(const Bytes& got, const Bytes& expected) {
-    if (got.size() != expected.size()) return "image sizes differ";
-    const MapHeader h = read_header(expected.data());
-    for (std::size_t i = 0; i < got.size(); ++i) {
-        if (got[i] == expected[i]) continue;
-        const bool status_byte = i >= MAP_BUCKETS_OFFSET && (i - MAP_BUCKETS_OFFSET) % h.bucket_size == 0;
-        if (status_byte && got[i] <= 1 && expected[i] <= 1) continue;
-        return "byte " + std::to_string(i) + " is " + std::to_string(got[i]) + ", the Rust crate's overwrite gives " +
-               std::to_string(expected[i]);
-    }
-    return "";
+    return false;
 }
 
 }  // namespace
@@ -167,8 +127,10 @@ StepResult CheckedExecutor::execute(const Op& op) {
 
     StepResult step;
     real_.run(op, answer_);
+    run_reference(op);
     if (options_.print_results) step.result = print(answer_);
     step.failure = check_answer(op, answer_, *target_before, *source_before, occupied_before);
+    if (step.failure.empty()) step.failure = check_reference(op, answer_);
     if (step.failure.empty() && !op.map.empty()) step.failure = check_after(op);
     if (!step.failure.empty()) {
         for (MapState& m : maps_) m.image_valid = false;  // the premise of check_change is gone
@@ -251,10 +213,13 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
     const bool ok = answer.kind == Answer::Kind::Text && answer.text == "ok";
     if (op.kind == OpKind::Hash) return "";
     if (op.kind == OpKind::Layout) {
-        return is_error == !layout_is_valid(op.layout) ? "" : line() + ": layout validity disagrees with SPEC §3 (" + result() + ")";
+        const std::optional<reference::LayoutNumbers> numbers = reference::layout(op.layout);
+        if (is_error == !numbers && (is_error || answer.text == reference::print(*numbers))) return "";
+        return wrong_answer(line(), result(), numbers ? reference::print(*numbers) : "error") + " (SPEC §3 in 64 bits)";
     }
     if (op.kind == OpKind::New) {
-        const bool valid = layout_is_valid(op.layout);
+        const std::optional<reference::LayoutNumbers> numbers = reference::layout(op.layout);
+        const bool valid = numbers.has_value();
         if (is_error) return valid ? line() + ": a valid layout was refused: " + result() : "";
         if (!valid) return line() + ": an invalid layout was accepted";
         const MapHeader h = read_header(real_.find(op.map)->data());
@@ -263,13 +228,19 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
             (h.capacity & (h.capacity - 1)) != 0 || h.element_count != 0 || h.padding_and_secret_code != SECRET_CODE) {
             return line() + ": init wrote a header that does not match the layout";
         }
-        fresh_state(op.map, h);
+        MapState& made = fresh_state(op.map, h);
+        made.reference = reference::init(op.layout, *numbers);
+        made.tolerated_tombstones.clear();
         return "";
     }
     if (op.kind == OpKind::Load) {
         if (ok) {
-            Model seeded = model_from_image(real_.find(op.map)->data());
-            fresh_state(op.map, seeded.header).model = std::move(seeded);
+            const Block* block = real_.find(op.map);
+            Model seeded = model_from_image(block->data());
+            MapState& loaded = fresh_state(op.map, seeded.header);
+            loaded.model = std::move(seeded);
+            loaded.reference.assign(block->data(), block->data() + block->size());
+            reference::reclaimable_tombstones(block->data(), loaded.tolerated_tombstones);
         }
         return "";
     }
@@ -332,31 +303,15 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
                 return is_error ? "" : line() + ": ran with a source that does not exist";
             }
             if (copy_of(source) != source_before) return line() + ": overwrite wrote to its source";
-            const MapHeader t = read_header(target_before.data());
-            const MapHeader s = read_header(source_before.data());
-            if (op.map == op.source) {
-                if (!flag_is(true)) return wrong_answer(line(), result(), "1");
-                return copy_of(block) == target_before ? "" : line() + ": overwrite(m, m) changed m";
-            }
-            const bool limit_fails = t.logical_limit < s.element_count;
-            const bool layout_fails =
-                t.key_size != s.key_size || t.value_size != s.value_size || t.bucket_size != s.bucket_size;
-            if (limit_fails || layout_fails) {
-                if (!flag_is(false)) return wrong_answer(line(), result(), "0") + (limit_fails ? " (limit)" : " (layouts differ)");
-                return copy_of(block) == target_before ? "" : line() + ": a refused overwrite changed target";
-            }
-            const RustOverwrite rust = replay_rust_overwrite(target_before, source_before);
-            if (flag_is(true)) {
-                if (rust.null_seen) return line() + ": succeeded where a reservation must fail";
-                const std::string differs = compare_images(copy_of(block), rust.image);
-                if (!differs.empty()) return line() + ": " + differs;
+            // The reference ran the crate's overwrite (limit check first, then
+            // layouts, then source buckets in index order, all or nothing): its
+            // answer is the one; the image compare (check_reference) does the rest.
+            const bool expected = reference_answer_.flag;
+            if (!flag_is(expected)) return wrong_answer(line(), result(), expected ? "1" : "0") + " (the Rust crate's overwrite)";
+            if (expected && op.map != op.source) {
                 for (const auto& [k, v] : source_state->model.entries) model.put(k, v);
-                return "";
             }
-            if (!flag_is(false)) return wrong_answer(line(), result(), "0 or 1");
-            if (!rust.null_seen) return line() + ": failed, but every source key has room in target";
-            if (!rust.why_null.empty()) return line() + ": " + rust.why_null;
-            return "";  // model unchanged: check_contents proves nothing was lost or added
+            return "";  // a failure leaves the model as it was: check_contents proves nothing was lost or added
         }
         case OpKind::Next: {
             if (answer.kind != Answer::Kind::Index) return line() + ": " + result();
@@ -430,6 +385,66 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
         case OpKind::Layout:
         case OpKind::New:
         case OpKind::Load: return "";
+    }
+    return "";
+}
+
+// The op on the reference image (reference.hpp), for the ops that run on a
+// map that exists, with a key and value of its sizes (others answer an error
+// before they reach a map).
+void CheckedExecutor::run_reference(const Op& op) {
+    reference_ran_ = false;
+    MapState* m = state(op.map);
+    if (m == nullptr || real_.find(op.map) == nullptr) return;
+    switch (op.kind) {
+        case OpKind::Put:
+        case OpKind::ScanPut:
+            if (op.value.size() != m->model.header.value_size) return;
+            [[fallthrough]];
+        case OpKind::Get:
+        case OpKind::Has:
+        case OpKind::Del:
+            if (op.key.size() != m->model.header.key_size) return;
+            [[fallthrough]];
+        case OpKind::Next:
+        case OpKind::Scan:
+        case OpKind::ScanDel: reference::run(op, m->reference, reference_answer_); break;
+        case OpKind::Ow: {
+            const MapState* source = state(op.source);
+            if (source == nullptr || real_.find(op.source) == nullptr) return;
+            reference_source_ = source->reference;  // a copy, also for ow m m
+            reference_answer_.kind = Answer::Kind::Flag;
+            reference_answer_.flag = reference::overwrite(m->reference, reference_source_);
+            break;
+        }
+        default: return;
+    }
+    reference_ran_ = true;
+}
+
+// The answer is the reference's; the image is the reference's but for
+// Tombstones reclaimed where no walk crosses them; and no Tombstone is left
+// that remove promises to reclaim (one followed by an Empty bucket).
+std::string CheckedExecutor::check_reference(const Op& op, const Answer& answer) {
+    if (reference_ran_ && !same_answer(answer, reference_answer_)) {
+        return wrong_answer(print(op), print(answer), print(reference_answer_)) + " (the Rust crate's answer)";
+    }
+    MapState* m = state(op.map);
+    const Block* block = real_.find(op.map);
+    if (m == nullptr || block == nullptr) return "";
+    if (m->reference.size() != block->size()) {
+        return "map " + op.map + ": block of " + std::to_string(block->size()) + " bytes, the Rust crate's image has " +
+               std::to_string(m->reference.size());
+    }
+    const std::string differs = reference::compare_images(block->data(), m->reference);
+    if (!differs.empty()) return "map " + op.map + ": after " + print(op) + ": " + differs;
+    if (op.kind == OpKind::Del || op.kind == OpKind::ScanDel || op.kind == OpKind::Ow) {
+        reference::reclaimable_tombstones(block->data(), reclaimable_);
+        for (const std::uint32_t t : reclaimable_) {
+            if (std::find(m->tolerated_tombstones.begin(), m->tolerated_tombstones.end(), t) != m->tolerated_tombstones.end()) continue;
+            return "map " + op.map + ": after " + print(op) + ": the Tombstone in bucket " + std::to_string(t) +
+                   " is followed by an Empty bucket: remove promises to reclaim it (SPEC §5)";
+        }
     }
     return "";
 }

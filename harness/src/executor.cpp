@@ -141,6 +141,9 @@ void Executor::run(const Op& op, Answer& answer) {
                        "total_size " + std::to_string(result.map_init.total_size) + " is above the harness limit of 1 GiB");
         }
         Block block(result.map_init.total_size);
+        // The block as users allocate it: whatever it held (the fill pattern
+        // here), which init must make irrelevant (SPEC §8).
+        for (std::size_t at = 0; !op.fill.empty() && at < block.size(); ++at) block.data()[at] = op.fill[at % op.fill.size()];
         const Slot* existing = slot(op.map);
         const MapFrontEnd made_by = existing != nullptr ? existing->front_end : MapFrontEnd{};
         if (!made_by.init(block.data(), result.map_init)) {

@@ -9,9 +9,18 @@
 //     limit       b < 240 ? 1 + b % 64 : b < 252 ? 1 + u16 % 1024 : 1 + u16 % 32768
 //                 (ops_fuzzer: b < 240 ? 1 + b % 64 : 1 + u16 % 512, and at most 64 ops
 //                 on a map above 64 buckets)
+//   ops_fuzzer, first byte >= 248: a raw layout instead, five u32 each read
+//     by decode_raw_u32 (a byte < 224 picks an edge value, else 4 raw bytes),
+//     given to `layout` and, if the core must refuse it or it is small, `new`
 //   home byte: the cluster's home bucket, odd bytes within 16 of capacity - 1
+//   fill byte (after each map's home byte): what the block holds before init
+//     (decode_fill: zeros, 0xff, 0x01, 0x02, random, or a pool key's bucket
+//     repeated with status Occupied, Empty or Tombstone)
 //   op: one byte, kind = b >> 5, arg = b & 31; ops on keys read one more byte,
 //     the key's index in the pool (byte % 64: 0..39 the cluster, 40..63 spread)
+//   overwrite_fuzzer: a mode byte for b's layout (limit, identical, mirrored
+//     copy of a, other alignments, any); image_fuzzer: a mode byte (raw
+//     bytes, a planted cluster, a map made by ops) before the layout
 #include "hashmap_mem_harness/fuzz_decoder.hpp"
 
 #include <algorithm>
@@ -24,6 +33,7 @@
 #include "hashmap_mem_harness/checked_executor.hpp"
 #include "hashmap_mem_harness/executor.hpp"
 #include "hashmap_mem_harness/key_pool.hpp"
+#include "hashmap_mem_harness/reference.hpp"
 
 namespace hashmap_mem::harness {
 
@@ -33,6 +43,7 @@ class ByteReader {
 public:
     ByteReader(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
     bool done() const { return pos_ >= size_; }
+    std::uint8_t peek() const { return pos_ < size_ ? data_[pos_] : 0; }
     std::size_t size() const { return size_; }
     std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : 0; }
     std::uint16_t u16() { return static_cast<std::uint16_t>(byte() | byte() << 8); }
@@ -169,11 +180,47 @@ struct MapState {
     LayoutArgs layout;
     std::uint32_t capacity = 1;
     const KeyPool* pool = nullptr;
+    Bytes fill;  // the block's bytes before init
 };
 
-MapState make_map(std::string id, const LayoutArgs& layout, std::uint32_t pool_capacity, std::uint32_t home) {
-    MapState m{std::move(id), layout, capacity_of(layout.logical_limit), {}};
+// What the block held before init, as users' memory holds it (one fill byte):
+// zeros; 0xff; bytes that look like Occupied or Tombstone statuses; random
+// bytes; or every bucket a copy of one bucket holding a pool key, with status
+// Occupied, Empty or Tombstone (stale bytes that equal a key the input uses).
+Bytes decode_fill(std::uint8_t b, const LayoutArgs& layout, const KeyPool& pool) {
+    const std::optional<reference::LayoutNumbers> numbers = reference::layout(layout);
+    switch (b % 8u) {
+        case 0: return {};
+        case 1: return {0xff};
+        case 2: return {0x02};
+        case 3: return {0x01};
+        case 4: {
+            std::uint64_t state = b;
+            Bytes random(13);  // a period that no bucket size divides, so buckets differ
+            for (auto& byte : random) byte = static_cast<std::uint8_t>(splitmix(state));
+            return random;
+        }
+        default: {
+            if (!numbers) return {0xff};
+            // One bucket's bytes, rotated so that every bucket (from offset 24) is that bucket.
+            const std::size_t size = static_cast<std::size_t>(numbers->bucket_size);
+            Bytes bucket(size, static_cast<std::uint8_t>(b));
+            bucket[0] = static_cast<std::uint8_t>(b % 8u == 5 ? 2 : b % 8u == 6 ? 0 : 1);
+            const std::uint8_t* key = pool.key(static_cast<std::uint8_t>(b >> 3));
+            std::memcpy(bucket.data() + numbers->key_offset, key, pool.key_size);
+            Bytes rotated(size);
+            for (std::size_t j = 0; j < size; ++j) rotated[(MAP_BUCKETS_OFFSET + j) % size] = bucket[j];
+            return rotated;
+        }
+    }
+}
+
+// Reads the map's fill byte after its home byte.
+MapState make_map(ByteReader& in, std::string id, const LayoutArgs& layout, std::uint32_t pool_capacity,
+                  std::uint32_t home) {
+    MapState m{std::move(id), layout, capacity_of(layout.logical_limit), {}, {}};
     m.pool = &pool_for(static_cast<std::uint32_t>(layout.key_size), pool_capacity, home % pool_capacity);
+    m.fill = decode_fill(in.byte(), layout, *m.pool);
     return m;
 }
 
@@ -192,7 +239,23 @@ public:
     explicit Script(Sink sink) : sink_(std::move(sink)) {}
 
     void new_map(const MapState& m) {
-        begin(OpKind::New, m.id).layout = m.layout;
+        Op& op = begin(OpKind::New, m.id);
+        op.layout = m.layout;
+        op.fill = m.fill;
+        end();
+    }
+    void layout(const LayoutArgs& layout) {
+        begin(OpKind::Layout, "").layout = layout;
+        end();
+    }
+    // The last op again on map `m` (a put keeps its value): two maps made
+    // by the same ops are byte-identical copies.
+    void again_on(const MapState& m) {
+        Op last = sink_ ? current_ : ops.back();
+        Op& op = begin(last.kind, m.id);
+        op.key = std::move(last.key);
+        op.value = std::move(last.value);
+        op.number = last.number;
         end();
     }
     void keyed(OpKind kind, const MapState& m, std::uint8_t key_byte, std::uint64_t number = 0) {
@@ -231,6 +294,7 @@ private:
         op.key.clear();
         op.value.clear();
         op.layout = {};
+        op.fill.clear();
         op.number = 0;
         return op;
     }
@@ -277,10 +341,48 @@ void decode_map_op(ByteReader& in, Script& s, const MapState& m) {
     }
 }
 
+// A u32 as users pass one: 0, edges of every check (powers of two, 128 and
+// 256 for alignments, 32768 for limits, sizes whose total_size passes u32),
+// or any 4 bytes.
+std::uint64_t decode_raw_u32(ByteReader& in) {
+    constexpr std::uint32_t EDGES[32] = {0,     1,       2,       3,       4,         5,          7,          8,
+                                         9,     16,      24,      33,      64,        127,        128,        129,
+                                         255,   256,     257,     32767,   32768,     32769,      65536,      1u << 20,
+                                         1u << 24, 1u << 27, 1u << 28, 1u << 31, 0x7fffffffu, 0xfffffff0u, 0xfffffffeu, 0xffffffffu};
+    const std::uint8_t b = in.byte();
+    if (b < 224) return EDGES[b % 32u];
+    return std::uint64_t{in.u16()} | std::uint64_t{in.u16()} << 16;
+}
+
+// Five raw u32 layout arguments: `layout` (its numbers checked against a
+// 64-bit recomputation), then `new` if the core must refuse it or it is
+// small, then ops when it made a map the key pool can serve.
+bool decode_raw_layout(ByteReader& in, Script& s, LayoutArgs& layout) {
+    layout.key_size = decode_raw_u32(in);
+    layout.key_alignment = decode_raw_u32(in);
+    layout.value_size = decode_raw_u32(in);
+    layout.value_alignment = decode_raw_u32(in);
+    layout.logical_limit = decode_raw_u32(in);
+    s.layout(layout);
+    const std::optional<reference::LayoutNumbers> numbers = reference::layout(layout);
+    return numbers && numbers->total_size <= (std::uint64_t{1} << 20) && layout.key_size <= 64 &&
+           layout.value_size <= 64 && numbers->capacity <= 512;
+}
+
 void decode_ops(ByteReader& in, Script& s) {
-    const LayoutArgs layout = decode_layout(in, Limits::UpTo512);
+    LayoutArgs layout;
+    if (in.size() > 0 && in.peek() >= 248) {
+        in.byte();
+        if (!decode_raw_layout(in, s, layout)) {
+            if (!reference::layout(layout)) s.new_map(MapState{"m", layout, 1, nullptr, {}});  // must be refused
+            return;
+        }
+    } else {
+        layout = decode_layout(in, Limits::UpTo512);
+    }
     const std::uint32_t capacity = capacity_of(layout.logical_limit);
-    const MapState m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
+    const std::uint32_t home = decode_home(in.byte(), capacity);
+    const MapState m = make_map(in, "m", layout, capacity, home);
     s.new_map(m);
     const std::size_t ops = capacity > 64 ? 64 : MAX_OPS;
     for (std::size_t n = 0; n < ops && !in.done(); ++n) decode_map_op(in, s, m);
@@ -292,7 +394,8 @@ void decode_ops(ByteReader& in, Script& s) {
 void decode_scan(ByteReader& in, Script& s) {
     const LayoutArgs layout = decode_layout(in);
     const std::uint32_t capacity = capacity_of(layout.logical_limit);
-    const MapState m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
+    const std::uint32_t home = decode_home(in.byte(), capacity);
+    const MapState m = make_map(in, "m", layout, capacity, home);
     s.new_map(m);
     for (std::size_t n = 0; n < max_ops(capacity) && !in.done(); ++n) {
         const std::uint8_t b = in.byte();
@@ -318,13 +421,15 @@ void decode_scan(ByteReader& in, Script& s) {
 
 // Map b's layout: mostly a's key and value sizes (so ow runs), sometimes
 // other alignments (equal or different bucket_size) or anything at all.
-LayoutArgs decode_second_layout(ByteReader& in, const LayoutArgs& a) {
+// `mirrored`: b is a's byte-identical copy; every put and del goes to both.
+LayoutArgs decode_second_layout(ByteReader& in, const LayoutArgs& a, bool& mirrored) {
     const std::uint8_t mode = in.byte();
     LayoutArgs b = a;
+    mirrored = false;
     if (mode < 128) {
         b.logical_limit = decode_limit(in);
     } else if (mode < 192) {
-        // identical
+        mirrored = mode >= 160;  // otherwise identical layouts
     } else if (mode < 224) {
         b = decode_alignments(a, in.byte());
         b.logical_limit = decode_limit(in);
@@ -336,13 +441,14 @@ LayoutArgs decode_second_layout(ByteReader& in, const LayoutArgs& a) {
 
 void decode_overwrite(ByteReader& in, Script& s) {
     const LayoutArgs layout_a = decode_layout(in);
-    const LayoutArgs layout_b = decode_second_layout(in, layout_a);
+    bool mirrored = false;
+    const LayoutArgs layout_b = decode_second_layout(in, layout_a, mirrored);
     // One cluster in both maps: homes are masked, so the bigger capacity's
     // cluster is a cluster in the smaller map too.
     const std::uint32_t pool_capacity =
         std::max(capacity_of(layout_a.logical_limit), capacity_of(layout_b.logical_limit));
     const std::uint32_t home = decode_home(in.byte(), pool_capacity);
-    MapState maps[2] = {make_map("a", layout_a, pool_capacity, home), make_map("b", layout_b, pool_capacity, home)};
+    MapState maps[2] = {make_map(in, "a", layout_a, pool_capacity, home), make_map(in, "b", layout_b, pool_capacity, home)};
     s.new_map(maps[0]);
     s.new_map(maps[1]);
     for (std::size_t n = 0; n < max_ops(pool_capacity) && !in.done(); ++n) {
@@ -351,8 +457,11 @@ void decode_overwrite(ByteReader& in, Script& s) {
         MapState& m = maps[arg & 1];
         switch (b >> 5) {
             case 0:
-            case 1: s.keyed(OpKind::Put, m, in.byte()); break;
-            case 2: s.keyed(OpKind::Del, m, in.byte()); break;
+            case 1:
+            case 2:
+                s.keyed(b >> 5 == 2 ? OpKind::Del : OpKind::Put, m, in.byte());
+                if (mirrored) s.again_on(maps[(arg & 1) ^ 1]);
+                break;
             case 3: s.keyed((arg & 2) != 0 ? OpKind::Has : OpKind::Get, m, in.byte()); break;
             case 4:
             case 5: s.ow(m, (arg & 6) == 6 ? m : maps[(arg & 1) ^ 1]); break;  // a<-b, b<-a; a quarter onto itself
@@ -365,6 +474,7 @@ void decode_overwrite(ByteReader& in, Script& s) {
                 // element_count make ow refuse.
                 m.layout.logical_limit = 1u + in.byte() % 64u;
                 m.capacity = capacity_of(m.layout.logical_limit);
+                mirrored = false;
                 s.new_map(m);
                 break;
         }
@@ -431,13 +541,58 @@ void corrupt(ByteReader& in, Bytes& image, const MapHeader& h) {
     }
 }
 
+// A map of 64 buckets written byte by byte, as another program may have
+// written it: from the cluster's home h, buckets h .. h+d-1 (wrapping) each
+// Occupied by a cluster key, a Tombstone (stale key bytes) or, rarely, Empty,
+// then one more cluster key d buckets from home, d one of 0, 1, 31, 32, 33 or
+// any up to 33. validate must accept it iff no Empty lies between and d < 32.
+MapState plant_cluster(ByteReader& in, Bytes& image) {
+    LayoutArgs layout = decode_layout(in);
+    layout.logical_limit = 33u + in.byte() % 32u;  // capacity 64: window 32 < capacity
+    const std::uint32_t capacity = 64;
+    const std::uint32_t home = decode_home(in.byte(), capacity);
+    MapState m = make_map(in, "m", layout, capacity, home);
+    const reference::LayoutNumbers numbers = *reference::layout(layout);
+    image = reference::init(layout, numbers);
+    const std::uint8_t d_byte = in.byte();
+    constexpr std::uint32_t DISTANCES[8] = {0, 1, 31, 32, 33, 30, 2, 16};
+    const std::uint32_t distance = d_byte < 128 ? DISTANCES[d_byte % 8u] : d_byte % 34u;
+    std::uint8_t next_key = 0;  // cluster keys are pool indices 0..39
+    std::uint16_t occupied = 0;
+    auto bucket = [&](std::uint32_t step) {
+        return image.data() + MAP_BUCKETS_OFFSET + ((home + step) % capacity) * numbers.bucket_size;
+    };
+    auto occupy = [&](std::uint8_t* b) {
+        b[0] = 2;
+        std::memcpy(b + numbers.key_offset, m.pool->key(next_key++), m.pool->key_size);
+        for (std::size_t v = 0; v < layout.value_size; ++v) b[numbers.value_offset + v] = static_cast<std::uint8_t>(next_key + v);
+        ++occupied;
+    };
+    for (std::uint32_t step = 0; step < distance; ++step) {
+        const std::uint8_t b = in.byte();
+        std::uint8_t* at = bucket(step);
+        if (b % 16u == 15) continue;  // Empty: the planted key is unreachable
+        if (b % 4u == 0) {
+            at[0] = 1;  // a Tombstone with a stale key that shares the home
+            std::memcpy(at + numbers.key_offset, m.pool->key(static_cast<std::uint8_t>(39 - step % 8u)), m.pool->key_size);
+        } else {
+            occupy(at);
+        }
+    }
+    occupy(bucket(distance));
+    std::memcpy(image.data() + 2, &occupied, sizeof occupied);
+    return m;
+}
+
 // mode < 32: the image is raw bytes (u16 length, then the bytes).
+// mode < 64: a cluster planted at exact distances from its home (plant_cluster).
 // Otherwise a valid map made by puts and dels, then a few corruptions.
 // Then `load m IMAGE` and ops_fuzzer's ops on m with keys of the layout's size.
 void decode_image(ByteReader& in, Script& s) {
     Bytes image;
     MapState m;
-    if (in.byte() < 32) {
+    const std::uint8_t mode = in.byte();
+    if (mode < 32) {
         image = in.take(in.u16() % 4096u);
         MapHeader h{};
         if (image.size() >= sizeof h) std::memcpy(&h, image.data(), sizeof h);
@@ -445,12 +600,15 @@ void decode_image(ByteReader& in, Script& s) {
         layout.key_size = h.key_size >= 1 && h.key_size <= 64 ? h.key_size : 1;
         layout.value_size = h.value_size <= 64 ? h.value_size : 0;
         layout.logical_limit = h.capacity >= 1 && h.capacity <= MAX_CAPACITY ? h.capacity : 1;
-        m = make_map("m", layout, capacity_of(layout.logical_limit),
-                     decode_home(in.byte(), capacity_of(layout.logical_limit)));
+        const std::uint32_t home = decode_home(in.byte(), capacity_of(layout.logical_limit));
+        m = make_map(in, "m", layout, capacity_of(layout.logical_limit), home);
+    } else if (mode < 64) {
+        m = plant_cluster(in, image);
     } else {
         const LayoutArgs layout = decode_layout(in);
         const std::uint32_t capacity = capacity_of(layout.logical_limit);
-        m = make_map("m", layout, capacity, decode_home(in.byte(), capacity));
+        const std::uint32_t home = decode_home(in.byte(), capacity);
+        m = make_map(in, "m", layout, capacity, home);
         Script build(64);
         build.new_map(m);
         for (std::size_t n = in.byte() % 64u; n > 0; --n) build.keyed(OpKind::Put, m, in.byte());
@@ -463,6 +621,7 @@ void decode_image(ByteReader& in, Script& s) {
             corrupt(in, image, read_header(block->data()));
         }
     }
+    if (mode >= 32 && mode < 64) corrupt(in, image, read_header(image.data()));
     s.load(m, image);
     for (std::size_t n = 0; n < std::min<std::size_t>(64, max_ops(m.capacity)) && !in.done(); ++n) {
         decode_map_op(in, s, m);

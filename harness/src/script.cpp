@@ -17,7 +17,7 @@ struct CommandShape {
 constexpr CommandShape COMMANDS[] = {
     {"hash", OpKind::Hash, "HEX"},
     {"layout", OpKind::Layout, "KS KA VS VA LIMIT"},
-    {"new", OpKind::New, "ID KS KA VS VA LIMIT"},
+    {"new", OpKind::New, "ID KS KA VS VA LIMIT [FILL]"},
     {"put", OpKind::Put, "ID KEY VALUE"},
     {"get", OpKind::Get, "ID KEY"},
     {"has", OpKind::Has, "ID KEY"},
@@ -97,8 +97,11 @@ ParsedLine parse_line(std::string_view line) {
     }
     if (found == nullptr) return ParseError{"unknown command '" + std::string(words[0]) + "'"};
     Reader reader{*found, {words.begin() + 1, words.end()}, {}};
-    if (reader.args.size() != count_words(found->usage)) {
-        return ParseError{std::string(found->name) + ": expected " + std::to_string(count_words(found->usage)) +
+    const std::size_t optional_args = found->usage.find('[') == std::string_view::npos ? 0 : 1;
+    const std::size_t required_args = count_words(found->usage) - optional_args;
+    if (reader.args.size() < required_args || reader.args.size() > required_args + optional_args) {
+        return ParseError{std::string(found->name) + ": expected " + std::to_string(required_args) +
+                          (optional_args != 0 ? " or " + std::to_string(required_args + optional_args) : std::string()) +
                           " arguments (" + std::string(found->name) + " " + std::string(found->usage) + "), got " +
                           std::to_string(reader.args.size())};
     }
@@ -110,6 +113,9 @@ ParsedLine parse_line(std::string_view line) {
         case OpKind::New:
             op.map = reader.args[0];
             reader.layout(1, op.layout);
+            if (reader.args.size() == 7 && reader.bytes(6, "fill", op.fill) && op.fill.empty()) {
+                reader.fail("fill '.' is no pattern: leave it out for a zero-filled block");
+            }
             break;
         case OpKind::Put:
             op.map = reader.args[0];
@@ -176,6 +182,7 @@ std::string print(const Op& op) {
         case OpKind::New:
             word(op.map);
             layout(op.layout);
+            if (!op.fill.empty()) word(to_hex(op.fill));
             break;
         case OpKind::Put:
             word(op.map);

@@ -54,4 +54,27 @@ inline void write_header(void* map_base, const MapHeader& header) noexcept {
     std::memcpy(map_base, &header, sizeof header);
 }
 
+// One header field by itself, with a load of the field's own size. The map
+// operations read only the fields they need this way, never the whole header:
+// read_header's 24-byte memcpy compiles to 16-byte loads, and each one that
+// overlaps the previous insert's or remove's 2-byte element_count store cannot
+// be forwarded from the store buffer, so it waits until the store is written
+// to cache (a failed store-to-load forward, ~12 cycles on every op after an
+// insert). Insert, cap 4096, 50% fill: 10.8 -> 3.2 ns in the issue author's runs.
+template <typename T>
+inline T read_header_field(const void* map_base, std::size_t offset) noexcept {
+    T value;
+    std::memcpy(&value, static_cast<const std::uint8_t*>(map_base) + offset, sizeof value);
+    return value;
+}
+
+inline std::uint16_t read_capacity(const void* map_base) noexcept { return read_header_field<std::uint16_t>(map_base, offsetof(MapHeader, capacity)); }
+inline std::uint16_t read_element_count(const void* map_base) noexcept { return read_header_field<std::uint16_t>(map_base, offsetof(MapHeader, element_count)); }
+inline std::uint32_t read_key_size(const void* map_base) noexcept { return read_header_field<std::uint32_t>(map_base, offsetof(MapHeader, key_size)); }
+inline std::uint32_t read_value_size(const void* map_base) noexcept { return read_header_field<std::uint32_t>(map_base, offsetof(MapHeader, value_size)); }
+inline std::uint32_t read_value_offset(const void* map_base) noexcept { return read_header_field<std::uint32_t>(map_base, offsetof(MapHeader, value_offset)); }
+inline std::uint32_t read_bucket_size(const void* map_base) noexcept { return read_header_field<std::uint32_t>(map_base, offsetof(MapHeader, bucket_size)); }
+inline std::uint16_t read_logical_limit(const void* map_base) noexcept { return read_header_field<std::uint16_t>(map_base, offsetof(MapHeader, logical_limit)); }
+inline std::uint8_t read_key_offset(const void* map_base) noexcept { return read_header_field<std::uint8_t>(map_base, offsetof(MapHeader, key_offset)); }
+
 }  // namespace hashmap_mem

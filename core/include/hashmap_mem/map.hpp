@@ -20,9 +20,12 @@
 
 namespace hashmap_mem {
 
-// Trusts: `map_base` has config.total_size writable bytes and `config` came
-// from a successful `layout`. Writes the header and every status byte; other
-// bucket bytes are left as they were.
+// Trusts: `map_base` has config.total_size writable bytes (any contents, any
+// alignment) and `config` came from a successful `layout`. Writes all of them:
+// the header, then zero over every bucket (status Empty, key, value, padding).
+// So whatever the block held (never written, garbage, an old map), no later
+// operation reads a byte the map did not write, and the image is the Rust
+// crate's in zero-filled memory.
 HASHMAP_MEM_API void init(void* map_base, const MapInit& config) noexcept;
 
 namespace detail {
@@ -61,11 +64,19 @@ struct Probe {
     std::uint32_t key_offset;
 
     explicit Probe(void* map_base, const MapHeader& header) noexcept
+        : Probe(map_base, header.capacity, header.bucket_size, header.key_offset) {}
+
+    // From the map's header, field by field (see read_header_field): the map
+    // operations build their Probe this way.
+    explicit Probe(void* map_base) noexcept
+        : Probe(map_base, read_capacity(map_base), read_bucket_size(map_base), read_key_offset(map_base)) {}
+
+    Probe(void* map_base, std::uint32_t capacity, std::uint32_t bucket_size_, std::uint32_t key_offset_) noexcept
         : buckets(static_cast<std::uint8_t*>(map_base) + MAP_BUCKETS_OFFSET),
-          mask(std::uint32_t{header.capacity} - 1),
-          window(header.capacity < MAX_PROBE_DISTANCE ? header.capacity : MAX_PROBE_DISTANCE),
-          bucket_size(header.bucket_size),
-          key_offset(header.key_offset) {}
+          mask(capacity - 1),
+          window(capacity < MAX_PROBE_DISTANCE ? capacity : MAX_PROBE_DISTANCE),
+          bucket_size(bucket_size_),
+          key_offset(key_offset_) {}
 
     std::uint8_t* bucket(std::uint32_t index) const noexcept {
         return buckets + std::size_t{index} * bucket_size;
@@ -173,8 +184,7 @@ __attribute__((noinline))
 #endif
 std::uint32_t find_index_from(std::uint8_t* buckets, const std::uint8_t* key, std::size_t key_size, std::uint32_t index,
                                      std::uint32_t step) noexcept {
-    std::uint8_t* map_base = buckets - MAP_BUCKETS_OFFSET;
-    const Probe probe(map_base, read_header(map_base));
+    const Probe probe(buckets - MAP_BUCKETS_OFFSET);
     if constexpr (GROUPED<KeySize>) {
         for (; step + 4 <= probe.window && index + 3 <= probe.mask; step += 4, index += 4) {
             const std::uint32_t bits = read_group<KeySize>(probe, index, key);
@@ -261,8 +271,7 @@ __attribute__((noinline))
 #endif
 std::uint32_t reserve_walk_from(std::uint8_t* buckets, const std::uint8_t* key, std::size_t key_size, std::uint32_t index,
                                 std::uint32_t step, std::uint32_t first_tombstone) noexcept {
-    std::uint8_t* map_base = buckets - MAP_BUCKETS_OFFSET;
-    const Probe probe(map_base, read_header(map_base));
+    const Probe probe(buckets - MAP_BUCKETS_OFFSET);
     if constexpr (GROUPED<KeySize>) {
         for (; step + 4 <= probe.window && index + 3 <= probe.mask; step += 4, index += 4) {
             const std::uint32_t bits = read_group<KeySize>(probe, index, key);
@@ -295,10 +304,8 @@ std::uint32_t reserve_walk_from(std::uint8_t* buckets, const std::uint8_t* key, 
 // Past 4 buckets (churn, 80% fill) the groups win: churn at cap 4096, 80%
 // fill 234 -> 170 ns (median of 3 interleaved runs; 50% fill unchanged).
 template <std::size_t KeySize>
-HASHMAP_MEM_INLINE std::uint8_t* reserve_bucket(void* map_base, const MapHeader& header, const std::uint8_t* key,
-                                                std::uint8_t new_status) noexcept {
-    const Probe probe(map_base, header);
-    const std::size_t key_size = header.key_size;
+HASHMAP_MEM_INLINE std::uint8_t* reserve_bucket(void* map_base, const Probe& probe, std::size_t key_size,
+                                                const std::uint8_t* key, std::uint8_t new_status) noexcept {
     std::uint32_t index = home_of<KeySize>(probe, key, key_size);
     std::uint32_t first_tombstone = NOT_FOUND;
     std::uint32_t found = NOT_FOUND;
@@ -411,39 +418,41 @@ inline void reclaim_tombstones(const Probe& probe, std::size_t key_size, std::ui
 }
 
 template <std::size_t KeySize>
-inline bool remove_key(void* map_base, const MapHeader& header, const std::uint8_t* key) noexcept {
-    const Probe probe(map_base, header);
-    const std::uint32_t home = home_of<KeySize>(probe, key, header.key_size);
-    const std::uint32_t index = find_index<KeySize>(probe, key, header.key_size, home);
+inline bool remove_key(void* map_base, std::size_t key_size, const std::uint8_t* key) noexcept {
+    const Probe probe(map_base);
+    const std::uint32_t home = home_of<KeySize>(probe, key, key_size);
+    const std::uint32_t index = find_index<KeySize>(probe, key, key_size, home);
     if (index == NOT_FOUND) return false;
     probe.bucket(index)[0] = static_cast<std::uint8_t>(BucketStatus::Tombstone);
     add_to_element_count(map_base, -1);
-    reclaim_tombstones<KeySize>(probe, header.key_size, index, (index - home) & probe.mask);
+    reclaim_tombstones<KeySize>(probe, key_size, index, (index - home) & probe.mask);
     return true;
 }
 
-// The public operations, one copy per key size.
+// The public operations, one copy per key size. Each reads the header
+// fields it needs one by one (see read_header_field), never the whole header.
 template <std::size_t KeySize>
 struct ReserveEntry {
-    static HASHMAP_MEM_INLINE std::uint8_t* run(void* map_base, const MapHeader& header, const std::uint8_t* key) noexcept {
-        std::uint8_t* bucket = reserve_bucket<KeySize>(map_base, header, key, static_cast<std::uint8_t>(BucketStatus::Occupied));
-        return bucket == nullptr ? nullptr : bucket + header.value_offset;
+    static HASHMAP_MEM_INLINE std::uint8_t* run(void* map_base, std::uint32_t key_size, const std::uint8_t* key) noexcept {
+        std::uint8_t* bucket = reserve_bucket<KeySize>(map_base, Probe(map_base), key_size, key,
+                                                       static_cast<std::uint8_t>(BucketStatus::Occupied));
+        return bucket == nullptr ? nullptr : bucket + read_value_offset(map_base);
     }
 };
 
 template <std::size_t KeySize>
 struct Lookup {
-    static HASHMAP_MEM_INLINE std::uint8_t* run(void* map_base, const MapHeader& header, const std::uint8_t* key) noexcept {
-        const Probe probe(map_base, header);
-        const std::uint32_t index = find_index<KeySize>(probe, key, header.key_size);
-        return index == NOT_FOUND ? nullptr : probe.bucket(index) + header.value_offset;
+    static HASHMAP_MEM_INLINE std::uint8_t* run(void* map_base, std::uint32_t key_size, const std::uint8_t* key) noexcept {
+        const Probe probe(map_base);
+        const std::uint32_t index = find_index<KeySize>(probe, key, key_size);
+        return index == NOT_FOUND ? nullptr : probe.bucket(index) + read_value_offset(map_base);
     }
 };
 
 template <std::size_t KeySize>
 struct Remove {
-    static HASHMAP_MEM_INLINE bool run(void* map_base, const MapHeader& header, const std::uint8_t* key) noexcept {
-        return remove_key<KeySize>(map_base, header, key);
+    static HASHMAP_MEM_INLINE bool run(void* map_base, std::uint32_t key_size, const std::uint8_t* key) noexcept {
+        return remove_key<KeySize>(map_base, key_size, key);
     }
 };
 
@@ -481,16 +490,16 @@ inline constexpr std::size_t SPECIALISED_KEY_SIZE =
 // or Tombstone: the map is full for this key and nothing changed.
 // Does not compare element_count with logical_limit (as the Rust crate).
 HASHMAP_MEM_INLINE std::uint8_t* get_or_reserve_entry(void* map_base, const void* key) noexcept {
-    const MapHeader header = read_header(map_base);
+    const std::uint32_t key_size = read_key_size(map_base);
     const std::uint8_t* key_bytes = detail::opaque_key(key);
-    return detail::dispatch_key_size<detail::ReserveEntry>(header.key_size, map_base, header, key_bytes);
+    return detail::dispatch_key_size<detail::ReserveEntry>(key_size, map_base, key_size, key_bytes);
 }
 
 // Address of key's value, or null if absent.
 HASHMAP_MEM_INLINE std::uint8_t* lookup(void* map_base, const void* key) noexcept {
-    const MapHeader header = read_header(map_base);
+    const std::uint32_t key_size = read_key_size(map_base);
     const std::uint8_t* key_bytes = detail::opaque_key(key);
-    return detail::dispatch_key_size<detail::Lookup>(header.key_size, map_base, header, key_bytes);
+    return detail::dispatch_key_size<detail::Lookup>(key_size, map_base, key_size, key_bytes);
 }
 
 HASHMAP_MEM_INLINE const std::uint8_t* lookup(const void* map_base, const void* key) noexcept {
@@ -503,9 +512,9 @@ HASHMAP_MEM_INLINE bool has(const void* map_base, const void* key) noexcept { re
 // with the Tombstones before it, when the next bucket is Empty). Nothing moves,
 // so a running find_next_valid_entry scan is not disturbed.
 HASHMAP_MEM_INLINE bool remove(void* map_base, const void* key) noexcept {
-    const MapHeader header = read_header(map_base);
+    const std::uint32_t key_size = read_key_size(map_base);
     const std::uint8_t* key_bytes = detail::opaque_key(key);
-    return detail::dispatch_key_size<detail::Remove>(header.key_size, map_base, header, key_bytes);
+    return detail::dispatch_key_size<detail::Remove>(key_size, map_base, key_size, key_bytes);
 }
 
 enum class OverwriteResult : std::uint8_t {
@@ -536,12 +545,11 @@ inline constexpr std::uint16_t END_OF_SCAN = 0xFFFF;
 // First Occupied bucket at index >= start, or {null, null, 0xFFFF}. A full
 // scan starts at 0 and restarts at index + 1.
 inline Entry find_next_valid_entry(void* map_base, std::uint32_t start) noexcept {
-    const MapHeader header = read_header(map_base);
-    const detail::Probe probe(map_base, header);
-    for (std::uint32_t index = start; index < header.capacity; ++index) {
+    const detail::Probe probe(map_base);
+    for (std::uint32_t index = start; index <= probe.mask; ++index) {
         std::uint8_t* bucket = probe.bucket(index);
         if (bucket[0] == static_cast<std::uint8_t>(BucketStatus::Occupied)) {
-            return Entry{bucket + header.key_offset, bucket + header.value_offset, static_cast<std::uint16_t>(index)};
+            return Entry{bucket + probe.key_offset, bucket + read_value_offset(map_base), static_cast<std::uint16_t>(index)};
         }
     }
     return Entry{nullptr, nullptr, END_OF_SCAN};

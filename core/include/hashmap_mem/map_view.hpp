@@ -169,7 +169,7 @@ public:
     // Inserts key with value, or assigns value to the key's entry. False only
     // when the key is absent and its 32-bucket window is full (nothing changed).
     bool insert_or_assign(const K& key, const V& value) noexcept {
-        std::uint8_t* slot = detail::ReserveEntry<KEY_SIZE>::run(map_, read_header(map_), detail::opaque_key(&key));
+        std::uint8_t* slot = detail::ReserveEntry<KEY_SIZE>::run(map_, KEY_BYTES, detail::opaque_key(&key));
         if (slot == nullptr) return false;
         std::memcpy(slot, &value, sizeof(V));
         return true;
@@ -177,7 +177,7 @@ public:
 
     // The value in the block, or null. Valid until the key is erased.
     V* find(const K& key) noexcept {
-        std::uint8_t* slot = detail::Lookup<KEY_SIZE>::run(map_, read_header(map_), detail::opaque_key(&key));
+        std::uint8_t* slot = detail::Lookup<KEY_SIZE>::run(map_, KEY_BYTES, detail::opaque_key(&key));
         return reinterpret_cast<V*>(slot);
     }
     const V* find(const K& key) const noexcept { return const_cast<MapView*>(this)->find(key); }
@@ -187,7 +187,7 @@ public:
     // True if the key was there. `key` may be the key of the element erased
     // (a loop's binding): removing writes status bytes only.
     bool erase(const K& key) noexcept {
-        return detail::Remove<KEY_SIZE>::run(map_, read_header(map_), detail::opaque_key(&key));
+        return detail::Remove<KEY_SIZE>::run(map_, KEY_BYTES, detail::opaque_key(&key));
     }
 
     std::size_t size() const noexcept { return read_header(map_).element_count; }
@@ -213,6 +213,7 @@ private:
 
     static constexpr std::size_t ALIGNMENT = alignof(K) > alignof(V) ? alignof(K) : alignof(V);
     static constexpr std::size_t KEY_SIZE = detail::SPECIALISED_KEY_SIZE<sizeof(K)>;
+    static constexpr std::uint32_t KEY_BYTES = sizeof(K);  // the header's key_size (attach checked it)
 
     static LayoutResult layout_for(std::uint16_t limit) noexcept {
         return layout(sizeof(K), alignof(K), sizeof(V), alignof(V), limit);

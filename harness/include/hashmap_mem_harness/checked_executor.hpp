@@ -68,11 +68,19 @@ private:
         Bytes image;               // the map's image when its last check passed: the premise of check_change
         bool image_valid = false;  // false until a check passes, and after any failure
         bool live = false;         // false: a map of an earlier script, kept for its buffers
+        // The byte-level oracle (reference.hpp): the Rust crate's image of this map.
+        Bytes reference;
+        // Tombstones followed by an Empty bucket that the map had when loaded:
+        // the map reclaims only what its own removals leave (SPEC §5), so
+        // none may appear that is not in this list (empty for a new map).
+        std::vector<std::uint32_t> tolerated_tombstones;
     };
 
     std::string check_answer(const Op& op, const Answer& answer, const std::vector<std::uint8_t>& target_before,
                              const std::vector<std::uint8_t>& source_before, const std::vector<std::uint32_t>& occupied_before);
     std::string check_map(MapState& state, const Block& block);
+    void run_reference(const Op& op);
+    std::string check_reference(const Op& op, const Answer& answer);
     std::string check_after(const Op& op);
     const Bytes& image_before(const std::string& id, const Block& block, Bytes& scratch);
     static void remember_key(MapState& state, const Bytes& key);
@@ -87,6 +95,10 @@ private:
     std::string key_;  // the op's key as a model key; reused, so keys above 15 bytes allocate once
     std::vector<std::uint32_t> occupied_before_, occupied_after_;  // scans: reused buffers
     Answer answer_;                                                // the last op's; reused
+    Answer reference_answer_;  // the reference's answer to the last op; reused
+    bool reference_ran_ = false;
+    Bytes reference_source_;  // ow: a copy of the source's reference image (also for ow m m)
+    std::vector<std::uint32_t> reclaimable_;  // reused
     std::vector<Op> history_;
 };
 

@@ -13,7 +13,7 @@ namespace hashmap_mem::harness {
 enum class OpKind : std::uint8_t {
     Hash,     // hash HEX
     Layout,   // layout KS KA VS VA LIMIT
-    New,      // new ID KS KA VS VA LIMIT
+    New,      // new ID KS KA VS VA LIMIT [FILL]
     Put,      // put ID KEY VALUE
     Get,      // get ID KEY
     Has,      // has ID KEY
@@ -45,6 +45,7 @@ struct Op {
     Bytes key;           // hash/put/get/has/del key; load image
     Bytes value;         // put value
     LayoutArgs layout;   // layout, new
+    Bytes fill;          // new: the block's bytes before init, this pattern repeated (none: zeros)
     std::uint64_t number = 0;  // next START, scandel/scanput EVERY, via's FrontEnd
 };
 
