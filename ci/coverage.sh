@@ -45,7 +45,7 @@ sources=("$root/core/include" "$root/core/src")
 cov=(-instr-profile="$profdata" "${objects[@]}")
 
 # llvm-cov warns "N functions have mismatched data" (2 before the C API and
-# MapView, 136 after): each is an inline function that a test binary's
+# MapView, about 150 after): each is an inline function that a test binary's
 # sources include but never call. clang gives such a function an empty
 # coverage record with hash 0; the binaries that call it recorded its real
 # hash, so the merged profile's record does not match the empty one. None

@@ -66,5 +66,17 @@ TEST_F(ViewAndRaw, FindContainsEraseSizeEmptyAndCapacity) {
     EXPECT_TRUE(view.empty());
 }
 
+TEST(MapViewFull, InsertOrAssignIsFalseWhenTheKeysWindowIsFullAndChangesNothing) {
+    std::vector<std::uint64_t> memory(View::bytes_for(64) / 8);
+    View full = *View::create(memory.data(), memory.size() * 8, 64);
+    const std::vector<Bytes> keys = keys_with_home(33, 4, 64, 10);  // 33 keys, home 10
+    for (std::size_t i = 0; i < 32; ++i) ASSERT_TRUE(full.insert_or_assign(load_as<std::uint32_t>(keys[i].data()), i));
+    const std::vector<std::uint64_t> before = memory;
+    EXPECT_FALSE(full.insert_or_assign(load_as<std::uint32_t>(keys[32].data()), 99));
+    EXPECT_EQ(memory, before);
+    EXPECT_TRUE(full.insert_or_assign(load_as<std::uint32_t>(keys[31].data()), 7));  // present: assigned in place
+    EXPECT_EQ(*full.find(load_as<std::uint32_t>(keys[31].data())), 7u);
+}
+
 }  // namespace
 }  // namespace hashmap_mem::test

@@ -155,7 +155,7 @@ public:
             return result;
         }
         const MapHeader header = read_header(block);
-        if (header.key_size != sizeof(K) || header.value_size != sizeof(V)) {
+        if (read_key_size(block) != sizeof(K) || read_value_size(block) != sizeof(V)) {
             result.error = ViewError::OtherTypes;
         } else if (reinterpret_cast<std::uintptr_t>(block) % ALIGNMENT != 0 || std::size_t{header.key_offset} % alignof(K) != 0 ||
                    std::size_t{header.value_offset} % alignof(V) != 0 || std::size_t{header.bucket_size} % ALIGNMENT != 0) {
@@ -190,12 +190,12 @@ public:
         return detail::Remove<KEY_SIZE>::run(map_, KEY_BYTES, detail::opaque_key(&key));
     }
 
-    std::size_t size() const noexcept { return read_header(map_).element_count; }
+    std::size_t size() const noexcept { return read_element_count(map_); }
     bool empty() const noexcept { return size() == 0; }
     // Buckets: the smallest power of two >= limit(). An insert can fail
     // before size() reaches it, when its key's window is full.
-    std::size_t capacity() const noexcept { return read_header(map_).capacity; }
-    std::size_t limit() const noexcept { return read_header(map_).logical_limit; }
+    std::size_t capacity() const noexcept { return read_capacity(map_); }
+    std::size_t limit() const noexcept { return read_logical_limit(map_); }
     void* data() const noexcept { return map_; }
 
     // In bucket order. Erasing the current element during a loop is safe; an
