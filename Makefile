@@ -12,6 +12,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CXX_CLANG ?= clang++
+CC_CLANG ?= clang
 FUZZ_SECONDS ?= 60
 CMAKE_GEN := -G Ninja
 
@@ -29,7 +30,7 @@ deps:
 
 $(BUILD)/asan/build.ninja: | deps
 	cmake -S . -B $(BUILD)/asan $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=$(CXX_CLANG) \
-	  -DHASHMAP_MEM_SANITIZE=ON
+	  -DCMAKE_C_COMPILER=$(CC_CLANG) -DHASHMAP_MEM_SANITIZE=ON
 
 test: deps $(BUILD)/asan/build.ninja
 	cmake --build $(BUILD)/asan -j $(JOBS)
@@ -37,7 +38,7 @@ test: deps $(BUILD)/asan/build.ninja
 	  ctest --output-on-failure -j $(JOBS)
 
 gcc-test: deps
-	cmake -S . -B $(BUILD)/gcc $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++
+	cmake -S . -B $(BUILD)/gcc $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ -DCMAKE_C_COMPILER=gcc
 	cmake --build $(BUILD)/gcc -j $(JOBS)
 	cd $(BUILD)/gcc && ctest --output-on-failure -j $(JOBS)
 

@@ -3,8 +3,10 @@
 # runs: unit, conformance, property and corpus-replay tests).
 # clang -fprofile-instr-generate -fcoverage-mapping (HASHMAP_MEM_COVERAGE), -O0,
 # build/coverage; ctest writes one .profraw per process; llvm-profdata-14 merges
-# them; llvm-cov-14 prints line and branch % per core/ file, lists every line and
-# branch of core/ left uncovered, and writes an HTML report to build/coverage/html.
+# them; this script prints line and branch % per core/ file and lists every line
+# and branch of core/ left uncovered (both from llvm-cov-14's exports, see
+# below), and llvm-cov writes an HTML report to build/coverage/html. Only core/
+# is instrumented (-fprofile-list, see CMakeLists.txt).
 # Exclusions: none. Every file under core/include and core/src is measured.
 # Run: make coverage     (or: bash ci/coverage.sh; BUILD=dir to move the build)
 #      COVERAGE_MIN=100 bash ci/coverage.sh   also fails below that line and branch %.
@@ -17,7 +19,7 @@ JOBS=${JOBS:-$(nproc)}
 dir=$root/$BUILD/coverage
 profdata=$dir/coverage.profdata
 
-cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
   -DHASHMAP_MEM_COVERAGE=ON -DHASHMAP_MEM_BUILD_TESTS=ON >/dev/null
 cmake --build "$dir" -j "$JOBS"
 
@@ -42,21 +44,35 @@ done < <(find "$dir" -type f -perm -u+x -not -path '*/CMakeFiles/*' | sort)
 sources=("$root/core/include" "$root/core/src")
 cov=(-instr-profile="$profdata" "${objects[@]}")
 
-echo "--- coverage of core/ (lines and branches per file)"
-llvm-cov-14 report "${cov[@]}" -show-branch-summary -show-region-summary=false \
-  -show-instantiation-summary=false "${sources[@]}" | sed "s|$root/||"
-
+# llvm-cov warns "N functions have mismatched data" (2 before the C API and
+# MapView, about 150 after): each is an inline function that a test binary's
+# sources include but never call. clang gives such a function an empty
+# coverage record with hash 0; the binaries that call it recorded its real
+# hash, so the merged profile's record does not match the empty one. None
+# ran in the binary that warns (a two-file experiment gives the warning only
+# when the second binary includes the unused function), and the figures below
+# count the function from the binaries that ran it. So the warning is shown
+# once, explained, instead of three times.
 llvm-cov-14 show "${cov[@]}" -format=html -output-dir="$dir/html" -show-branches=count \
-  -show-line-counts-or-regions -show-expansions "${sources[@]}" >/dev/null
+  -show-line-counts-or-regions -show-expansions "${sources[@]}" >/dev/null 2>"$dir/llvm-cov.stderr"
+mismatched=$(grep -o '[0-9]* functions have mismatched data' "$dir/llvm-cov.stderr" || true)
+grep -v 'functions have mismatched data' "$dir/llvm-cov.stderr" >&2 || true
+[ -z "$mismatched" ] || echo "--- llvm-cov: $mismatched: inline functions included but never called by some test binary (empty records); see the comment in ci/coverage.sh"
 
+# One table, and the list of what is not covered, from the same data, so the
+# two agree: a line counts as run when any executable and any instantiation
+# of it ran it. (llvm-cov report's per-file figures do not: for a template or
+# inline function it keeps the best single instantiation's count of covered
+# lines, not the union: lines that different instantiations (KeySize, or
+# map_calls.cpp's checker copy) each cover in part showed as 4 missed lines
+# of map.hpp, 99.31%, while no line was unrun.)
 # Lines: the lcov export's per-line counts (DA), merged over all executables.
 # Branches: the JSON export's branch regions, one per instantiation of a
 # template or inline function; a direction counts as taken if any instantiation
 # took it. A condition that is 0/0 on a line that ran is constant-folded
 # (`if constexpr`, a KeySize test): llvm-cov's report leaves those out, and so do we.
-echo "--- not covered (file:line, and branch directions never taken)"
-llvm-cov-14 export "${cov[@]}" -format=lcov "${sources[@]}" > "$dir/coverage.lcov"
-llvm-cov-14 export "${cov[@]}" -format=text "${sources[@]}" > "$dir/coverage.json"
+llvm-cov-14 export "${cov[@]}" -format=lcov "${sources[@]}" > "$dir/coverage.lcov" 2>/dev/null
+llvm-cov-14 export "${cov[@]}" -format=text "${sources[@]}" > "$dir/coverage.json" 2>/dev/null
 python3 - "$dir/coverage.lcov" "$dir/coverage.json" "$root/" "${COVERAGE_MIN:-}" <<'EOF_PY'
 import json
 import sys
@@ -81,6 +97,8 @@ for f in json.load(open(export))["data"][0]["files"]:
         taken[1] += b[5]
 
 worst = 100.0
+table = []
+print("--- not covered (file:line, and branch directions never taken)")
 for path in sorted(lines):
     src = open(path).read().splitlines()
     name = path.replace(root, "")
@@ -97,7 +115,17 @@ for path in sorted(lines):
         if never:
             print(f"  {name}:{line}:{col}: branch never {'/'.join(never)}: {src[line - 1].strip()}")
     line_pct = 100.0 * (len(lines[path]) - len(missed)) / max(len(lines[path]), 1)
-    worst = min(worst, line_pct, 100.0 * hit / counted if counted else 100.0)
+    branch_pct = 100.0 * hit / counted if counted else 100.0
+    worst = min(worst, line_pct, branch_pct)
+    table.append((name, len(lines[path]), len(missed), line_pct, counted, counted - hit, branch_pct))
+print("--- coverage of core/ (lines, and branch directions, per file: union over executables and instantiations)")
+print(f"{'file':40} {'lines':>6} {'missed':>6} {'cover':>8} {'branches':>9} {'missed':>6} {'cover':>8}")
+total = [0, 0, 0, 0]
+for name, n, m, lp, b, bm, bp in table:
+    print(f"{name:40} {n:6} {m:6} {lp:7.2f}% {b:9} {bm:6} {bp:7.2f}%")
+    total = [total[0] + n, total[1] + m, total[2] + b, total[3] + bm]
+print(f"{'TOTAL':40} {total[0]:6} {total[1]:6} {100.0 * (total[0] - total[1]) / max(total[0], 1):7.2f}% "
+      f"{total[2]:9} {total[3]:6} {100.0 * (total[2] - total[3]) / max(total[2], 1):7.2f}%")
 if minimum and worst < float(minimum):
     sys.exit(f"coverage: below COVERAGE_MIN={minimum}% (lowest per-file figure {worst:.2f}%)")
 EOF_PY

@@ -22,8 +22,8 @@ run_asan() {
 }
 
 run_gcc() {
-  cmake -S . -B "$BUILD/ci-gcc" -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=g++ \
-    -DCMAKE_CXX_FLAGS="-O1 -g -D_GLIBCXX_ASSERTIONS" >/dev/null
+  cmake -S . -B "$BUILD/ci-gcc" -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=g++ -DCMAKE_C_COMPILER=gcc \
+    -DCMAKE_CXX_FLAGS="-O1 -g -D_GLIBCXX_ASSERTIONS" -DCMAKE_C_FLAGS="-O1 -g" >/dev/null
   cmake --build "$BUILD/ci-gcc" -j "$JOBS"
   (cd "$BUILD/ci-gcc" && ctest --output-on-failure -j "$JOBS")
 }

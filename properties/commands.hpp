@@ -106,7 +106,17 @@ struct Validate : OpCommand {
     explicit Validate(const Machine& m) : OpCommand(harness::OpKind::Check, gen_map_id(m)) {}
 };
 
-// The machine is shared by the nine generators (rapidcheck may run them again
+// via ID raw|c|view: the map's later ops run through the C API or MapView,
+// checked exactly as the raw API (a view answers an error for sizes it has no
+// instantiation for, and the map stays as it was).
+struct SelectFrontEnd : OpCommand {
+    explicit SelectFrontEnd(const Machine& m) : OpCommand(harness::OpKind::Via, gen_map_id(m)) {
+        op_.number = static_cast<std::uint64_t>(
+            *rc::gen::element(harness::FrontEnd::Raw, harness::FrontEnd::C, harness::FrontEnd::View));
+    }
+};
+
+// The machine is shared by the ten generators (rapidcheck may run them again
 // while shrinking, after `m` is gone): one copy per command, not nine.
 template <typename C>
 rc::Gen<std::shared_ptr<const MapCommand>> gen_one(std::shared_ptr<const Machine> m) {
@@ -120,7 +130,8 @@ inline rc::Gen<std::shared_ptr<const MapCommand>> gen_command(const Machine& mac
     return rc::gen::weightedOneOf<std::shared_ptr<const MapCommand>>(
         {{x.put, gen_one<Put>(m)}, {x.get, gen_one<Get>(m)}, {x.has, gen_one<Has>(m)}, {x.remove, gen_one<Remove>(m)},
          {x.overwrite, gen_one<Overwrite>(m)}, {x.scan, gen_one<FullScan>(m)},
-         {x.scandel, gen_one<ScanWithRemoval>(m)}, {x.reinit, gen_one<ReInit>(m)}, {x.check, gen_one<Validate>(m)}});
+         {x.scandel, gen_one<ScanWithRemoval>(m)}, {x.reinit, gen_one<ReInit>(m)}, {x.check, gen_one<Validate>(m)},
+         {x.via, gen_one<SelectFrontEnd>(m)}});
 }
 
 }  // namespace hashmap_mem::properties

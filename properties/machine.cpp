@@ -134,7 +134,8 @@ void showValue(const Machine& machine, std::ostream& os) {
        << harness::print(machine.b.new_op()) << "  # cluster home " << machine.b.cluster_home << '\n';
     const Mix& x = machine.mix;
     os << "# mix: put " << x.put << " get " << x.get << " has " << x.has << " del " << x.remove << " ow " << x.overwrite
-       << " scan " << x.scan << " scandel " << x.scandel << " new " << x.reinit << " check " << x.check << "; keys: known "
+       << " scan " << x.scan << " scandel " << x.scandel << " new " << x.reinit << " check " << x.check << " via " << x.via
+       << "; keys: known "
        << x.known_key << " cluster " << x.cluster_key << " fresh " << x.fresh_key << " one-byte-off " << x.one_byte_off
        << " other map's " << x.other_maps_key << "; maps: a " << x.map_a << " b " << x.map_b << "; length x" << x.length;
 }

@@ -39,6 +39,7 @@ struct MapState {
 // others churn removals and overwrites. Weights are 0 (off) to 64.
 struct Mix {
     unsigned put = 1, get = 1, has = 1, remove = 1, overwrite = 1, scan = 1, scandel = 1, reinit = 1, check = 1;
+    unsigned via = 1;  // switch a map's front end (raw, C API, MapView)
     unsigned known_key = 1, cluster_key = 1, fresh_key = 1, one_byte_off = 1, other_maps_key = 1;
     unsigned map_a = 1, map_b = 1;
     // Multiplies the sequence length: a window fills only after ~40 ops.

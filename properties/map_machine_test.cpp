@@ -1,6 +1,6 @@
 // The map against the harness's model, driven by rapidcheck's state machine:
 // random sequences of put, get, has, del, ow (both ways and onto itself),
-// scan, scandel, re-init and check on two maps. Every op is checked against
+// scan, scandel, re-init, check and via (front end) on two maps. Every op is checked against
 // the model and every invariant; a failure prints the op script to replay.
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>

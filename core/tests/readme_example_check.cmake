@@ -1,33 +1,53 @@
-# Checks that README.md holds exactly one ```cpp block and that it is, byte for
-# byte, core/tests/readme_example.cpp (the example ctest compiles and runs).
-# Run: cmake -DREADME=README.md -DEXAMPLE=core/tests/readme_example.cpp -P core/tests/readme_example_check.cmake
+# Checks that README.md holds exactly COUNT ```FENCE blocks (default cpp, 1) and
+# that block number INDEX (from 0) is, byte for byte, the file EXAMPLE (an
+# example ctest compiles and runs): no code block in the README goes untested.
+# Run: cmake -DREADME=README.md -DEXAMPLE=core/tests/readme_example.cpp [-DFENCE=cpp -DINDEX=0 -DCOUNT=2]
+#        -P core/tests/readme_example_check.cmake
+cmake_minimum_required(VERSION 3.16)  # policies for -P mode (while(TRUE))
+if(NOT DEFINED FENCE)
+  set(FENCE cpp)
+endif()
+if(NOT DEFINED INDEX)
+  set(INDEX 0)
+endif()
+if(NOT DEFINED COUNT)
+  set(COUNT 1)
+endif()
 file(READ "${README}" readme)
 file(READ "${EXAMPLE}" example)
 
-set(fence "```cpp\n")
-string(FIND "${readme}" "${fence}" start)
-if(start EQUAL -1)
-  message(FATAL_ERROR "${README}: no ```cpp block; paste ${EXAMPLE} into one")
-endif()
+set(fence "```${FENCE}\n")
 string(LENGTH "${fence}" fence_length)
-math(EXPR start "${start} + ${fence_length}")
-string(SUBSTRING "${readme}" ${start} -1 rest)
-string(FIND "${rest}" "\n```" end)
-if(end EQUAL -1)
-  message(FATAL_ERROR "${README}: the ```cpp block is not closed")
-endif()
-math(EXPR end "${end} + 1")  # the block's last newline belongs to the code
-string(SUBSTRING "${rest}" 0 ${end} block)
-string(SUBSTRING "${rest}" ${end} -1 after)
-string(FIND "${after}" "${fence}" second)
-if(NOT second EQUAL -1)
-  message(FATAL_ERROR "${README}: more than one ```cpp block; only the example may be one")
-endif()
+set(blocks "")
+set(rest "${readme}")
+set(found 0)
+while(TRUE)
+  string(FIND "${rest}" "${fence}" start)
+  if(start EQUAL -1)
+    break()
+  endif()
+  math(EXPR start "${start} + ${fence_length}")
+  string(SUBSTRING "${rest}" ${start} -1 rest)
+  string(FIND "${rest}" "\n```" end)
+  if(end EQUAL -1)
+    message(FATAL_ERROR "${README}: ```${FENCE} block ${found} is not closed")
+  endif()
+  math(EXPR end "${end} + 1")  # the block's last newline belongs to the code
+  string(SUBSTRING "${rest}" 0 ${end} block)
+  string(SUBSTRING "${rest}" ${end} -1 rest)
+  if(found EQUAL INDEX)
+    set(wanted "${block}")
+  endif()
+  math(EXPR found "${found} + 1")
+endwhile()
 
-if(NOT block STREQUAL example)
-  string(LENGTH "${block}" block_length)
+if(NOT found EQUAL COUNT)
+  message(FATAL_ERROR "${README}: ${found} ```${FENCE} blocks, expected ${COUNT}: each must be an example ctest runs")
+endif()
+if(NOT wanted STREQUAL example)
+  string(LENGTH "${wanted}" block_length)
   string(LENGTH "${example}" example_length)
-  message(FATAL_ERROR "${README}: the ```cpp block (${block_length} bytes) differs from ${EXAMPLE} "
+  message(FATAL_ERROR "${README}: ```${FENCE} block ${INDEX} (${block_length} bytes) differs from ${EXAMPLE} "
                       "(${example_length} bytes); copy the file into the block")
 endif()
-message(STATUS "README example matches ${EXAMPLE}")
+message(STATUS "README ```${FENCE} block ${INDEX} matches ${EXAMPLE}")

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "hashmap_mem/hashmap_mem.hpp"
+#include "hashmap_mem_harness/front_end.hpp"
 #include "hashmap_mem_harness/invariants.hpp"
 #include "hashmap_mem_harness/reference.hpp"
 #include "map_calls.hpp"
@@ -158,7 +159,8 @@ std::string CheckedExecutor::check_after(const Op& op) {
         const ByteRange differs = bucket_bytes_differing(block->data(), m->image.data());
         const bool header_same = bytes_equal(block->data(), m->image.data(), MAP_BUCKETS_OFFSET);
         const bool reads_only = op.kind == OpKind::Get || op.kind == OpKind::Has || op.kind == OpKind::Next ||
-                                op.kind == OpKind::Check || op.kind == OpKind::Img || op.kind == OpKind::Scan;
+                                op.kind == OpKind::Check || op.kind == OpKind::Img || op.kind == OpKind::Scan ||
+                                op.kind == OpKind::Via;
         if (reads_only && header_same && differs.empty()) return "";
         // A scandel checks the keys it removed (the changed buckets' keys).
         const bool local = op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
@@ -367,6 +369,16 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
             }
             const std::string failure = check_scan(block->data(), expected, visited);
             return failure.empty() ? "" : line() + ": " + failure;
+        }
+        case OpKind::Via: {
+            // A front end that serves the map's sizes must take it: a view
+            // whose attach refuses a live map is a wrapper bug. One that does
+            // not serve them must say so (its ops would run raw).
+            const bool serves = front_end_serves(static_cast<FrontEnd>(op.number), model.header.key_size,
+                                                 model.header.value_size);
+            if (serves && !ok) return line() + ": a front end refused a live map it serves: " + result();
+            if (!serves && !is_error) return line() + ": accepted a map whose sizes it has no MapView for";
+            return "";
         }
         case OpKind::Img:
         case OpKind::Hash:

@@ -33,18 +33,6 @@ std::string layout_of(const LayoutArgs& args, LayoutResult& out) {
     return "";
 }
 
-// validate's sentence, with the bucket where the problem is in one.
-std::string explain(const ValidateResult& verdict) {
-    std::string why = describe(verdict.error);
-    switch (verdict.error) {
-        case ValidateError::BadStatusByte:
-        case ValidateError::DuplicateKey:
-        case ValidateError::KeyUnreachableEmptyBetween:
-        case ValidateError::KeyUnreachableTooFar: return why + " (bucket " + std::to_string(verdict.bucket) + ")";
-        default: return why;
-    }
-}
-
 }  // namespace
 
 std::string check_key_length(const Block& block, const Bytes& key) {
@@ -56,21 +44,34 @@ std::string check_key_length(const Block& block, const Bytes& key) {
     return "";
 }
 
-Block* Executor::find(const std::string& id) {
-    for (auto& [name, block] : maps_) {
-        if (name.size() == id.size() && bytes_equal(name.data(), id.data(), id.size())) return &block;
+Executor::Slot* Executor::slot(const std::string& id) {
+    for (Slot& s : maps_) {
+        if (s.id.size() == id.size() && bytes_equal(s.id.data(), id.data(), id.size())) return &s;
     }
     return nullptr;
 }
 
+Block* Executor::find(const std::string& id) {
+    Slot* s = slot(id);
+    return s == nullptr ? nullptr : &s->block;
+}
+
 const Block* Executor::find(const std::string& id) const { return const_cast<Executor*>(this)->find(id); }
 
+const MapFrontEnd* Executor::front_end(const std::string& id) const {
+    const Slot* s = const_cast<Executor*>(this)->slot(id);
+    return s == nullptr ? nullptr : &s->front_end;
+}
+
+// A map made anew keeps the front end its id had (`via` holds for the id).
 void Executor::store(const std::string& id, Block block) {
-    if (Block* existing = find(id)) {
-        *existing = std::move(block);
+    Slot* s = slot(id);
+    if (s != nullptr) {
+        s->block = std::move(block);
     } else {
-        maps_.emplace_back(id, std::move(block));
+        s = &maps_.emplace_back(Slot{id, std::move(block), MapFrontEnd{}});
     }
+    s->front_end.bind(s->block.data(), s->block.size());
 }
 
 std::string print(const Answer& answer) {
@@ -143,7 +144,11 @@ void Executor::run(const Op& op, Answer& answer) {
         // The block as users allocate it: whatever it held (the fill pattern
         // here), which init must make irrelevant (SPEC §8).
         for (std::size_t at = 0; !op.fill.empty() && at < block.size(); ++at) block.data()[at] = op.fill[at % op.fill.size()];
-        init(block.data(), result.map_init);
+        const Slot* existing = slot(op.map);
+        const MapFrontEnd made_by = existing != nullptr ? existing->front_end : MapFrontEnd{};
+        if (!made_by.init(block.data(), result.map_init)) {
+            return say(answer, Answer::Kind::Error, "hashmap_mem_layout disagrees with layout");
+        }
         store(op.map, std::move(block));
         return say(answer, Answer::Kind::Text, "ok");
     }
@@ -151,14 +156,26 @@ void Executor::run(const Op& op, Answer& answer) {
         if (op.key.size() > MAX_BLOCK_BYTES) return say(answer, Answer::Kind::Error, "image is above the harness limit of 1 GiB");
         Block block(op.key.size());
         if (!op.key.empty()) std::memcpy(block.data(), op.key.data(), op.key.size());
-        const ValidateResult verdict = validate(block.data(), block.size());
-        if (!verdict) return say(answer, Answer::Kind::Error, explain(verdict));
+        // Validated through the id's front end (a view validates, then attaches in store).
+        Slot* existing = slot(op.map);
+        MapFrontEnd checker = existing != nullptr && existing->front_end.selected() == FrontEnd::C ? existing->front_end
+                                                                                                  : MapFrontEnd{};
+        const std::string why = checker.check(block.data(), block.size());
+        if (!why.empty()) return say(answer, Answer::Kind::Error, why);
         store(op.map, std::move(block));
         return say(answer, Answer::Kind::Text, "ok");
     }
 
-    Block* block = find(op.map);
-    if (block == nullptr) return say(answer, Answer::Kind::Error, "no map '" + op.map + "'");
+    Slot* map = slot(op.map);
+    if (map == nullptr) return say(answer, Answer::Kind::Error, "no map '" + op.map + "'");
+    Block* block = &map->block;
+    MapFrontEnd& front = map->front_end;
+    if (op.kind == OpKind::Via) {
+        const std::string why = front.select(static_cast<FrontEnd>(op.number), block->data(), block->size());
+        if (!why.empty()) return say(answer, Answer::Kind::Error, why);
+        return say(answer, Answer::Kind::Text, "ok");
+    }
+    if (!front.failure().empty()) return say(answer, Answer::Kind::Error, front.failure());
     std::uint8_t* base = block->data();
     const MapHeader header = read_header(base);
     const bool takes_key = op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
@@ -171,15 +188,11 @@ void Executor::run(const Op& op, Answer& answer) {
                        std::to_string(header.value_size));
     }
     switch (op.kind) {
-        case OpKind::Put: {
-            std::uint8_t* value = map_ops_get_or_reserve_entry(base, op.key.data());
-            if (value != nullptr && !op.value.empty()) std::memcpy(value, op.value.data(), op.value.size());
-            return say_flag(answer, value != nullptr);
-        }
-        case OpKind::Has: return say_flag(answer, map_ops_has(base, op.key.data()));
-        case OpKind::Del: return say_flag(answer, map_ops_remove(base, op.key.data()));
+        case OpKind::Put: return say_flag(answer, front.put(base, op.key, op.value));
+        case OpKind::Has: return say_flag(answer, front.has(base, op.key.data()));
+        case OpKind::Del: return say_flag(answer, front.remove(base, op.key.data()));
         case OpKind::Get: {
-            const std::uint8_t* value = map_ops_lookup(base, op.key.data());
+            const std::uint8_t* value = front.get(base, op.key.data());
             if (value == nullptr) return say(answer, Answer::Kind::Absent);
             answer.kind = Answer::Kind::Value;
             answer.value = value;
@@ -189,19 +202,19 @@ void Executor::run(const Op& op, Answer& answer) {
         case OpKind::Ow: {
             Block* source = find(op.source);
             if (source == nullptr) return say(answer, Answer::Kind::Error, "no map '" + op.source + "'");
-            return say_flag(answer, overwrite(base, source->data()) == OverwriteResult::Ok);
+            return say_flag(answer, front.overwrite(base, source->data()));
         }
         case OpKind::Next: {
             const std::uint32_t start = op.number > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(op.number);
             answer.kind = Answer::Kind::Index;
-            answer.index = map_ops_find_next_valid_entry(base, start).index;
+            answer.index = front.next(base, start);
             return;
         }
         case OpKind::Img:
             return say(answer, Answer::Kind::Text, to_hex(base, static_cast<std::size_t>(total_size(header.capacity, header.bucket_size))));
         case OpKind::Check: {
-            const ValidateResult verdict = validate(base, block->size());
-            if (!verdict) return say(answer, Answer::Kind::Error, explain(verdict));
+            const std::string why = front.check(base, block->size());
+            if (!why.empty()) return say(answer, Answer::Kind::Error, why);
             return say(answer, Answer::Kind::Text, "ok");
         }
         case OpKind::Scan:
@@ -213,18 +226,15 @@ void Executor::run(const Op& op, Answer& answer) {
             answer.kind = Answer::Kind::Indices;
             if (op.kind == OpKind::ScanPut) answer.put = '-';
             std::uint64_t count = 0;
-            for (MapEntry entry = map_ops_find_next_valid_entry(base, 0); entry.index != END_OF_SCAN;
-                 entry = map_ops_find_next_valid_entry(base, entry.index + 1)) {
+            for (FrontEndEntry entry = front.scan_first(base); entry.index != END_OF_SCAN; entry = front.scan_next(base)) {
                 answer.indices.push_back(entry.index);
                 ++count;
                 if (op.kind == OpKind::ScanDel && op.number != 0 && count % op.number == 0) {
                     removed_key_.assign(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears
-                    map_ops_remove(base, removed_key_.data());
+                    front.remove(base, removed_key_.data());
                 }
                 if (op.kind == OpKind::ScanPut && count == op.number) {
-                    std::uint8_t* value = map_ops_get_or_reserve_entry(base, op.key.data());
-                    answer.put = value == nullptr ? '0' : '1';
-                    if (value != nullptr && !op.value.empty()) std::memcpy(value, op.value.data(), op.value.size());
+                    answer.put = front.put(base, op.key, op.value) ? '1' : '0';
                 }
             }
             return;
@@ -232,7 +242,8 @@ void Executor::run(const Op& op, Answer& answer) {
         case OpKind::Hash:
         case OpKind::Layout:
         case OpKind::New:
-        case OpKind::Load: break;
+        case OpKind::Load:
+        case OpKind::Via: break;
     }
     say(answer, Answer::Kind::Error, "unhandled command");
 }

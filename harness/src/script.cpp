@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "hashmap_mem_harness/front_end.hpp"
+
 namespace hashmap_mem::harness {
 
 namespace {
@@ -28,6 +30,7 @@ constexpr CommandShape COMMANDS[] = {
     {"scan", OpKind::Scan, "ID"},
     {"scandel", OpKind::ScanDel, "ID EVERY"},
     {"scanput", OpKind::ScanPut, "ID EVERY KEY VALUE"},
+    {"via", OpKind::Via, "ID raw|c|view"},
 };
 
 const CommandShape& shape_of(OpKind kind) {
@@ -148,6 +151,15 @@ ParsedLine parse_line(std::string_view line) {
             op.map = reader.args[0];
             reader.bytes(1, "image", op.key);
             break;
+        case OpKind::Via: {
+            op.map = reader.args[0];
+            FrontEnd front_end = FrontEnd::Raw;
+            if (!parse_front_end(reader.args[1], front_end)) {
+                reader.fail("front end '" + std::string(reader.args[1]) + "' is not raw, c or view");
+            }
+            op.number = static_cast<std::uint64_t>(front_end);
+            break;
+        }
     }
     if (!reader.error.empty()) return ParseError{reader.error};
     return op;
@@ -202,6 +214,10 @@ std::string print(const Op& op) {
         case OpKind::Img:
         case OpKind::Check:
         case OpKind::Scan: word(op.map); break;
+        case OpKind::Via:
+            word(op.map);
+            word(name(static_cast<FrontEnd>(op.number)));
+            break;
     }
     return line;
 }

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 
+#include "hashmap_mem/export.h"
+
 namespace hashmap_mem {
 
 struct BucketLayout {
@@ -42,7 +44,7 @@ enum class LayoutError : std::uint8_t {
 
 // A sentence naming the problem, e.g. "key_alignment 0 is not a power of two
 // in 1..128". Static storage; never null.
-const char* describe(LayoutError error) noexcept;
+HASHMAP_MEM_API const char* describe(LayoutError error) noexcept;
 
 struct BucketLayoutResult {
     LayoutError error;
@@ -63,9 +65,9 @@ struct LayoutResult {
 inline constexpr std::uint32_t MAX_ALIGNMENT = 128;
 static_assert(MAX_ALIGNMENT <= 255, "key_offset = align_up(1, key_alignment) must fit the header's u8");
 
-BucketLayoutResult calculate_bucket_layout(std::uint32_t key_size, std::uint32_t key_alignment,
-                                           std::uint32_t value_size,
-                                           std::uint32_t value_alignment) noexcept;
+HASHMAP_MEM_API BucketLayoutResult calculate_bucket_layout(std::uint32_t key_size, std::uint32_t key_alignment,
+                                                           std::uint32_t value_size,
+                                                           std::uint32_t value_alignment) noexcept;
 
 // 24 + capacity * bucket_size, computed without overflow; a live map's is at
 // most UINT32_MAX (layout and validate check it).
@@ -74,7 +76,7 @@ constexpr std::uint64_t total_size(std::uint32_t capacity, std::uint32_t bucket_
 }
 
 // logical_limit in 1..32768; capacity = smallest power of two >= logical_limit.
-LayoutResult layout(std::uint32_t key_size, std::uint32_t key_alignment, std::uint32_t value_size,
-                    std::uint32_t value_alignment, std::uint32_t logical_limit) noexcept;
+HASHMAP_MEM_API LayoutResult layout(std::uint32_t key_size, std::uint32_t key_alignment, std::uint32_t value_size,
+                                    std::uint32_t value_alignment, std::uint32_t logical_limit) noexcept;
 
 }  // namespace hashmap_mem

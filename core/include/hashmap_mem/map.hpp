@@ -13,6 +13,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "hashmap_mem/export.h"
 #include "hashmap_mem/fxhash.hpp"
 #include "hashmap_mem/header.hpp"
 #include "hashmap_mem/layout.hpp"
@@ -25,7 +26,7 @@ namespace hashmap_mem {
 // So whatever the block held (never written, garbage, an old map), no later
 // operation reads a byte the map did not write, and the image is the Rust
 // crate's in zero-filled memory.
-void init(void* map_base, const MapInit& config) noexcept;
+HASHMAP_MEM_API void init(void* map_base, const MapInit& config) noexcept;
 
 namespace detail {
 
@@ -473,6 +474,14 @@ HASHMAP_MEM_INLINE auto dispatch_key_size(std::uint32_t key_size, const Args&...
     }
 }
 
+// The Op<KeySize> dispatch_key_size runs for keys of N bytes (keep the two
+// lists equal): a caller that knows its key size at compile time (MapView)
+// calls that Op directly, the same code without the switch. A constant, not
+// a constexpr function: it is never run, so coverage has nothing to count.
+template <std::size_t N>
+inline constexpr std::size_t SPECIALISED_KEY_SIZE =
+    N == 1 || N == 2 || N == 4 || N == 8 || N == 16 || N == 24 || N == 32 ? N : 0;
+
 }  // namespace detail
 
 // Address of key's value, reserving a bucket for it if absent (status
@@ -515,7 +524,7 @@ enum class OverwriteResult : std::uint8_t {
     TargetFull,           // a source key found its target window full
 };
 
-const char* describe(OverwriteResult result) noexcept;
+HASHMAP_MEM_API const char* describe(OverwriteResult result) noexcept;
 
 // Copies every entry of source into target (source's value wins for keys in
 // both), walking source buckets in index order as the Rust crate does, so a
@@ -523,7 +532,7 @@ const char* describe(OverwriteResult result) noexcept;
 // target holds exactly the entries and values it held (Tombstones may remain
 // where keys were reserved); source is never written. overwrite(m, m) is Ok
 // and changes nothing. Trusts: both are live maps; blocks do not partly overlap.
-OverwriteResult overwrite(void* target_base, const void* source_base) noexcept;
+HASHMAP_MEM_API OverwriteResult overwrite(void* target_base, const void* source_base) noexcept;
 
 struct Entry {
     const std::uint8_t* key;  // null at the end

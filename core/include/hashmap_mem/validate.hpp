@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "hashmap_mem/export.h"
+
 namespace hashmap_mem {
 
 enum class ValidateError : std::uint8_t {
@@ -32,7 +34,7 @@ enum class ValidateError : std::uint8_t {
     KeyUnreachableTooFar,
 };
 
-const char* describe(ValidateError error) noexcept;
+HASHMAP_MEM_API const char* describe(ValidateError error) noexcept;
 
 struct ValidateResult {
     ValidateError error;
@@ -40,6 +42,6 @@ struct ValidateResult {
     explicit operator bool() const noexcept { return error == ValidateError::None; }
 };
 
-ValidateResult validate(const void* block, std::size_t block_size) noexcept;
+HASHMAP_MEM_API ValidateResult validate(const void* block, std::size_t block_size) noexcept;
 
 }  // namespace hashmap_mem

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "hashmap_mem_harness/front_end.hpp"
 #include "hashmap_mem_harness/op.hpp"
 
 namespace hashmap_mem::harness {
@@ -64,13 +65,21 @@ public:
 
     Block* find(const std::string& id);
     const Block* find(const std::string& id) const;
+    // The front end map `id`'s ops run through (`via`), or null for no such map.
+    const MapFrontEnd* front_end(const std::string& id) const;
 
 private:
+    struct Slot {
+        std::string id;
+        Block block;
+        MapFrontEnd front_end;
+    };
+    Slot* slot(const std::string& id);
     void store(const std::string& id, Block block);
 
     // A script names a handful of maps: a linear search over short ids beat
     // std::map's string compares (4.5% of ops_fuzzer, perf).
-    std::vector<std::pair<std::string, Block>> maps_;
+    std::vector<Slot> maps_;
     Bytes removed_key_;  // scandel's copy of the key it removes; reused
 };
 

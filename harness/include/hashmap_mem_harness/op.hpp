@@ -26,6 +26,7 @@ enum class OpKind : std::uint8_t {
     Scan,     // scan ID            (harness) full scan; prints the indices visited
     ScanDel,  // scandel ID EVERY   (harness) full scan removing every EVERY-th entry visited
     ScanPut,  // scanput ID EVERY KEY VALUE  (harness) full scan that puts KEY once, after the EVERY-th entry
+    Via,      // via ID raw|c|view  (harness) map ID's later ops run through that front end (number: a FrontEnd)
 };
 
 struct LayoutArgs {
@@ -45,7 +46,7 @@ struct Op {
     Bytes value;         // put value
     LayoutArgs layout;   // layout, new
     Bytes fill;          // new: the block's bytes before init, this pattern repeated (none: zeros)
-    std::uint64_t number = 0;  // next START, scandel/scanput EVERY
+    std::uint64_t number = 0;  // next START, scandel/scanput EVERY, via's FrontEnd
 };
 
 }  // namespace hashmap_mem::harness
