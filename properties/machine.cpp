@@ -63,6 +63,7 @@ MapState gen_map(const std::string& id, const harness::LayoutArgs& layout) {
     map.cluster = std::make_shared<const std::vector<Bytes>>(harness::keys_with_home(
         static_cast<std::uint32_t>(layout.key_size), map.capacity, map.cluster_home, CLUSTER_KEYS, seed));
     map.fill = gen_fill(map);
+    map.front_end = *rc::gen::element(harness::FrontEnd::Raw, harness::FrontEnd::C, harness::FrontEnd::View);
     return map;
 }
 
@@ -96,6 +97,7 @@ Mix gen_mix() {
     mix.reinit = *rc::gen::element<unsigned>(1, 0);
     mix.fresh_key = *rc::gen::element<unsigned>(1, 4, 16);  // never 0: always some key kind
     mix.map_a = *rc::gen::element<unsigned>(1, 4, 16);      // never 0: always some map
+    mix.via = *rc::gen::element<unsigned>(1, 0, 4);         // front-end switches within the case
     return mix;
 }
 
@@ -116,6 +118,14 @@ harness::Op MapState::new_op() const {
     return op;
 }
 
+harness::Op MapState::via_op() const {
+    harness::Op op;
+    op.kind = harness::OpKind::Via;
+    op.map = id;
+    op.number = static_cast<std::uint64_t>(front_end);
+    return op;
+}
+
 Bytes gen_fill(const MapState& map) {
     switch (*rc::gen::inRange(0, 5)) {
         case 0: return {};
@@ -130,8 +140,10 @@ Bytes gen_fill(const MapState& map) {
 }
 
 void showValue(const Machine& machine, std::ostream& os) {
-    os << harness::print(machine.a.new_op()) << "  # cluster home " << machine.a.cluster_home << '\n'
-       << harness::print(machine.b.new_op()) << "  # cluster home " << machine.b.cluster_home << '\n';
+    for (const MapState* map : {&machine.a, &machine.b}) {
+        os << harness::print(map->new_op()) << "  # cluster home " << map->cluster_home << '\n'
+           << harness::print(map->via_op()) << '\n';
+    }
     const Mix& x = machine.mix;
     os << "# mix: put " << x.put << " get " << x.get << " has " << x.has << " del " << x.remove << " ow " << x.overwrite
        << " scan " << x.scan << " scandel " << x.scandel << " new " << x.reinit << " check " << x.check << " via " << x.via

@@ -12,6 +12,7 @@
 
 #include <rapidcheck.h>
 
+#include "hashmap_mem_harness/front_end.hpp"
 #include "hashmap_mem_harness/op.hpp"
 
 namespace hashmap_mem::properties {
@@ -28,10 +29,12 @@ struct MapState {
     std::vector<Bytes> keys;
     std::shared_ptr<const std::vector<Bytes>> cluster;  // keys whose home is cluster_home
     Bytes fill;  // what the block held before init (gen_fill); empty: zeros
+    harness::FrontEnd front_end = harness::FrontEnd::Raw;  // the case's first front end (`via` after new)
 
     void add_key(const Bytes& key);
     void forget_key(const Bytes& key);
     harness::Op new_op() const;  // "new ID KS KA VS VA LIMIT [FILL]"
+    harness::Op via_op() const;  // "via ID raw|c|view" for front_end
 };
 
 // Swarm testing: each test case draws its own weights, so some cases are

@@ -17,8 +17,10 @@ void run_machine(const Machine& initial, double command_scale) {
     Sut sut;
     const ScriptOnCrash crash_report(sut);
     for (const MapState* map : {&initial.a, &initial.b}) {
-        const harness::StepResult step = sut.execute(map->new_op());
-        if (!step.failure.empty()) RC_FAIL(sut.report(step.failure));
+        for (const harness::Op& op : {map->new_op(), map->via_op()}) {  // each case picks its front ends
+            const harness::StepResult step = sut.execute(op);
+            if (!step.failure.empty()) RC_FAIL(sut.report(step.failure));
+        }
     }
     const double length = command_scale * initial.mix.length;
     const auto commands = *rc::gen::scale(length, rc::state::gen::commands(initial, gen_command));

@@ -12,7 +12,8 @@
 //   ops_fuzzer, first byte >= 248: a raw layout instead, five u32 each read
 //     by decode_raw_u32 (a byte < 224 picks an edge value, else 4 raw bytes),
 //     given to `layout` and, if the core must refuse it or it is small, `new`
-//   home byte: the cluster's home bucket, odd bytes within 16 of capacity - 1
+//   home byte: the cluster's home bucket, odd bytes within 16 of capacity - 1;
+//     its top 3 bits the front end (decode_front_end: raw, C API or MapView)
 //   fill byte (after each map's home byte): what the block holds before init
 //     (decode_fill: zeros, 0xff, 0x01, 0x02, random, or a pool key's bucket
 //     repeated with status Occupied, Empty or Tombstone)
@@ -32,6 +33,7 @@
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "hashmap_mem_harness/checked_executor.hpp"
 #include "hashmap_mem_harness/executor.hpp"
+#include "hashmap_mem_harness/front_end.hpp"
 #include "hashmap_mem_harness/key_pool.hpp"
 #include "hashmap_mem_harness/reference.hpp"
 
@@ -181,7 +183,16 @@ struct MapState {
     std::uint32_t capacity = 1;
     const KeyPool* pool = nullptr;
     Bytes fill;  // the block's bytes before init
+    FrontEnd front_end = FrontEnd::Raw;  // what the map's ops run through (`via` after new and load)
 };
+
+// The front end from the home byte's top bits (decode_home reads the low
+// five): half the inputs raw, a quarter each the C API and MapView, so a
+// wrapper bug is found as a core bug is.
+FrontEnd decode_front_end(std::uint8_t home_byte, unsigned map_number) {
+    const unsigned pick = ((home_byte >> 5) + 3u * map_number) % 8u;
+    return pick < 4 ? FrontEnd::Raw : pick < 6 ? FrontEnd::C : FrontEnd::View;
+}
 
 // What the block held before init, as users' memory holds it (one fill byte):
 // zeros; 0xff; bytes that look like Occupied or Tombstone statuses; random
@@ -215,10 +226,11 @@ Bytes decode_fill(std::uint8_t b, const LayoutArgs& layout, const KeyPool& pool)
     }
 }
 
-// Reads the map's fill byte after its home byte.
+// Reads the map's fill byte after its home byte; its front end comes from
+// the home byte (map_number 0 for a, 1 for b).
 MapState make_map(ByteReader& in, std::string id, const LayoutArgs& layout, std::uint32_t pool_capacity,
-                  std::uint32_t home) {
-    MapState m{std::move(id), layout, capacity_of(layout.logical_limit), {}, {}};
+                  std::uint32_t home, std::uint8_t home_byte, unsigned map_number = 0) {
+    MapState m{std::move(id), layout, capacity_of(layout.logical_limit), {}, {}, decode_front_end(home_byte, map_number)};
     m.pool = &pool_for(static_cast<std::uint32_t>(layout.key_size), pool_capacity, home % pool_capacity);
     m.fill = decode_fill(in.byte(), layout, *m.pool);
     return m;
@@ -242,6 +254,12 @@ public:
         Op& op = begin(OpKind::New, m.id);
         op.layout = m.layout;
         op.fill = m.fill;
+        end();
+        via(m);
+    }
+    void via(const MapState& m) {
+        if (m.front_end == FrontEnd::Raw) return;
+        begin(OpKind::Via, m.id).number = static_cast<std::uint64_t>(m.front_end);
         end();
     }
     void layout(const LayoutArgs& layout) {
@@ -283,6 +301,7 @@ public:
     void load(const MapState& m, const Bytes& image) {
         begin(OpKind::Load, m.id).key = image;
         end();
+        via(m);
     }
 
 private:
@@ -381,8 +400,9 @@ void decode_ops(ByteReader& in, Script& s) {
         layout = decode_layout(in, Limits::UpTo512);
     }
     const std::uint32_t capacity = capacity_of(layout.logical_limit);
-    const std::uint32_t home = decode_home(in.byte(), capacity);
-    const MapState m = make_map(in, "m", layout, capacity, home);
+    const std::uint8_t home_byte = in.byte();
+    const std::uint32_t home = decode_home(home_byte, capacity);
+    const MapState m = make_map(in, "m", layout, capacity, home, home_byte);
     s.new_map(m);
     const std::size_t ops = capacity > 64 ? 64 : MAX_OPS;
     for (std::size_t n = 0; n < ops && !in.done(); ++n) decode_map_op(in, s, m);
@@ -394,8 +414,9 @@ void decode_ops(ByteReader& in, Script& s) {
 void decode_scan(ByteReader& in, Script& s) {
     const LayoutArgs layout = decode_layout(in);
     const std::uint32_t capacity = capacity_of(layout.logical_limit);
-    const std::uint32_t home = decode_home(in.byte(), capacity);
-    const MapState m = make_map(in, "m", layout, capacity, home);
+    const std::uint8_t home_byte = in.byte();
+    const std::uint32_t home = decode_home(home_byte, capacity);
+    const MapState m = make_map(in, "m", layout, capacity, home, home_byte);
     s.new_map(m);
     for (std::size_t n = 0; n < max_ops(capacity) && !in.done(); ++n) {
         const std::uint8_t b = in.byte();
@@ -447,8 +468,10 @@ void decode_overwrite(ByteReader& in, Script& s) {
     // cluster is a cluster in the smaller map too.
     const std::uint32_t pool_capacity =
         std::max(capacity_of(layout_a.logical_limit), capacity_of(layout_b.logical_limit));
-    const std::uint32_t home = decode_home(in.byte(), pool_capacity);
-    MapState maps[2] = {make_map(in, "a", layout_a, pool_capacity, home), make_map(in, "b", layout_b, pool_capacity, home)};
+    const std::uint8_t home_byte = in.byte();
+    const std::uint32_t home = decode_home(home_byte, pool_capacity);
+    MapState maps[2] = {make_map(in, "a", layout_a, pool_capacity, home, home_byte, 0),
+                        make_map(in, "b", layout_b, pool_capacity, home, home_byte, 1)};
     s.new_map(maps[0]);
     s.new_map(maps[1]);
     for (std::size_t n = 0; n < max_ops(pool_capacity) && !in.done(); ++n) {
@@ -550,8 +573,9 @@ MapState plant_cluster(ByteReader& in, Bytes& image) {
     LayoutArgs layout = decode_layout(in);
     layout.logical_limit = 33u + in.byte() % 32u;  // capacity 64: window 32 < capacity
     const std::uint32_t capacity = 64;
-    const std::uint32_t home = decode_home(in.byte(), capacity);
-    MapState m = make_map(in, "m", layout, capacity, home);
+    const std::uint8_t home_byte = in.byte();
+    const std::uint32_t home = decode_home(home_byte, capacity);
+    MapState m = make_map(in, "m", layout, capacity, home, home_byte);
     const reference::LayoutNumbers numbers = *reference::layout(layout);
     image = reference::init(layout, numbers);
     const std::uint8_t d_byte = in.byte();
@@ -600,15 +624,17 @@ void decode_image(ByteReader& in, Script& s) {
         layout.key_size = h.key_size >= 1 && h.key_size <= 64 ? h.key_size : 1;
         layout.value_size = h.value_size <= 64 ? h.value_size : 0;
         layout.logical_limit = h.capacity >= 1 && h.capacity <= MAX_CAPACITY ? h.capacity : 1;
-        const std::uint32_t home = decode_home(in.byte(), capacity_of(layout.logical_limit));
-        m = make_map(in, "m", layout, capacity_of(layout.logical_limit), home);
+        const std::uint8_t home_byte = in.byte();
+        const std::uint32_t home = decode_home(home_byte, capacity_of(layout.logical_limit));
+        m = make_map(in, "m", layout, capacity_of(layout.logical_limit), home, home_byte);
     } else if (mode < 64) {
         m = plant_cluster(in, image);
     } else {
         const LayoutArgs layout = decode_layout(in);
         const std::uint32_t capacity = capacity_of(layout.logical_limit);
-        const std::uint32_t home = decode_home(in.byte(), capacity);
-        m = make_map(in, "m", layout, capacity, home);
+        const std::uint8_t home_byte = in.byte();
+        const std::uint32_t home = decode_home(home_byte, capacity);
+        m = make_map(in, "m", layout, capacity, home, home_byte);
         Script build(64);
         build.new_map(m);
         for (std::size_t n = in.byte() % 64u; n > 0; --n) build.keyed(OpKind::Put, m, in.byte());
