@@ -70,6 +70,14 @@ Scope with_pairs(Scope s, std::size_t pairs) {
     return s;
 }
 
+// Every op through the C API or MapView instead of the raw C++ API.
+Scope through(Scope s, FrontEnd front_end) {
+    s.name += std::string("-via-") + name(front_end);
+    s.what += std::string(", through ") + (front_end == FrontEnd::C ? "the C API" : "MapView");
+    s.front_end = front_end;
+    return s;
+}
+
 Scope deduped(Scope s, Scope::Dedup dedup) {
     s.name += dedup == Scope::Dedup::NoStale ? "-nostale" : "-placement";
     s.dedup = dedup;
@@ -97,6 +105,10 @@ std::vector<Scope> explore_scopes() {
     }
     // Capacity 8 to completion costs minutes per layout: the grouped path
     // with values, and the generic path of a set.
+    for (FrontEnd front_end : {FrontEnd::C, FrontEnd::View}) {
+        scopes.push_back(through(scope({4, 8, 8, 5}, "homes 3 3 0 1 2: wrap, every home"), front_end));
+        scopes.push_back(through(scope({4, 1, 8, 5}, "homes 3 3 0 1 2: wrap, every home"), front_end));
+    }
     scopes.push_back(with_pairs(deduped(scope({8, 8, 8, 9}, "homes 7 7 0..6: wrap, every home"), D::Placement), 100000));
     scopes.push_back(deduped(scope({8, 3, 0, 9}, "homes 7 7 0..6, generic key compare"), D::Placement));
     // Window 32 < capacity 64: homes in the last 8 buckets, to a depth bound.
@@ -117,6 +129,9 @@ std::vector<Scope> bounded_scopes() {
     }
     scopes.push_back(scope({4, 3, 0, 5}, "homes 3 3 0 1 2, generic compare"));
     scopes.push_back(filled(scope({4, 1, 0, 5}, "from a block whose Empty buckets hold key 1")));
+    // The wrappers see the same states (MapView serves no sets: value size 8).
+    scopes.push_back(through(deduped(scope({4, 8, 8, 5}, "placements at 4"), D::Placement), FrontEnd::C));
+    scopes.push_back(through(deduped(scope({4, 3, 8, 5}, "placements at 4"), D::Placement), FrontEnd::View));
     for (std::uint32_t k : KEY_SIZES) {
         for (std::uint32_t v : VALUE_SIZES) {
             scopes.push_back(with_pairs(scope({2, k, v, 3}, "homes 1 1 0: wrap; ow of every pair"), SIZE_MAX));

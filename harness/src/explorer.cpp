@@ -31,6 +31,14 @@ Op root_op(const Scope& scope, const std::string& id) {
     return op;
 }
 
+// `via` for the scope's front end, or nothing for the raw API.
+void select_front_end(const Scope& scope, const std::string& id, std::vector<Op>& script) {
+    if (scope.front_end == FrontEnd::Raw) return;
+    Op op = map_op(OpKind::Via, id);
+    op.number = static_cast<std::uint64_t>(scope.front_end);
+    script.push_back(op);
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -142,6 +150,7 @@ private:
     // The script from a fresh map `id` to state i, ops renamed to `id`.
     void append_path(std::vector<Op>& script, std::size_t i, const std::string& id) const {
         script.push_back(root_op(scope_, id));
+        select_front_end(scope_, id, script);
         for (std::size_t op : states_->path(i)) {
             Op renamed = alphabet_[op];
             renamed.map = id;
@@ -167,7 +176,12 @@ private:
         if (holds(checked, id, image, image_size_)) return true;
         Op load = map_op(OpKind::Load, id);
         load.key.assign(image, image + image_size_);
-        const StepResult step = checked.execute(load);
+        StepResult step = checked.execute(load);
+        via_.clear();
+        select_front_end(scope_, id, via_);
+        for (const Op& via : via_) {
+            if (step.failure.empty()) step = checked.execute(via);
+        }
         if (step.failure.empty() && holds(checked, id, image, image_size_)) return true;
         std::vector<Op> script = prefix;
         append_path(script, i, id);
@@ -181,6 +195,11 @@ private:
         CheckedExecutor checked(CheckedExecutor::Options{false, false, false});
         const Op root = root_op(scope_, ID);
         StepResult step = checked.execute(root);
+        via_.clear();
+        select_front_end(scope_, ID, via_);
+        for (const Op& via : via_) {
+            if (step.failure.empty()) step = checked.execute(via);
+        }
         const Block* block = checked.real().find(ID);
         if (!step.failure.empty() || block == nullptr) {
             fail(step.failure.empty() ? "the fresh map was refused" : step.failure, {root});
@@ -271,6 +290,7 @@ private:
     const Scope& scope_;
     const StateHook& hook_;
     std::vector<Op> alphabet_;
+    std::vector<Op> via_;  // the scope's via, if any (reused)
     std::size_t image_size_ = 0;
     std::unique_ptr<StateSet> states_;
     ExploreResult result_;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "hashmap_mem_harness/bytes.hpp"
+#include "hashmap_mem_harness/front_end.hpp"
 #include "hashmap_mem_harness/op.hpp"
 
 namespace hashmap_mem::harness {
@@ -28,6 +29,9 @@ struct Scope {
     // Repeated over the block before init (the bytes Empty buckets start
     // with, which the core's group compares read); empty: a zero-filled block.
     Bytes fill;
+    // What every op runs through (`via` after new and after each load), so
+    // a C API or MapView wrapper bug is found as a core bug is.
+    FrontEnd front_end = FrontEnd::Raw;
     // How states are told apart. Image: by the whole image, the stale key
     // and value bytes of Empty and Tombstone buckets included (what a remove
     // or a fill leaves, and the core's group compares read them). NoStale: by
