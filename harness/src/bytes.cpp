@@ -25,6 +25,13 @@ HASHMAP_MEM_NO_ASAN bool stride_equal(const std::uint8_t* a, const std::uint8_t*
 }
 }  // namespace
 
+HASHMAP_MEM_NO_ASAN std::size_t first_difference(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) noexcept {
+    std::size_t first = 0;
+    while (first + STRIDE <= size && stride_equal(a + first, b + first)) first += STRIDE;
+    while (first < size && a[first] == b[first]) ++first;
+    return first;
+}
+
 HASHMAP_MEM_NO_ASAN ByteRange differing_range(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) noexcept {
     std::size_t first = 0;
     while (first + STRIDE <= size && stride_equal(a + first, b + first)) first += STRIDE;

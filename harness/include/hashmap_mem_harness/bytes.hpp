@@ -42,6 +42,8 @@ struct ByteRange {
     bool empty() const noexcept { return first == end; }
 };
 ByteRange differing_range(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) noexcept;
+// The first offset where they differ, `size` when equal (no scan from the end).
+std::size_t first_difference(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) noexcept;
 
 std::string to_hex(const std::uint8_t* data, std::size_t size);
 inline std::string to_hex(const Bytes& bytes) { return to_hex(bytes.data(), bytes.size()); }
