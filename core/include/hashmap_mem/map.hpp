@@ -223,9 +223,16 @@ HASHMAP_MEM_INLINE std::uint32_t find_index(const Probe& probe, const std::uint8
     if constexpr (GROUPED<KeySize>) {
         // The key in its home bucket (74% of hits at cap 4096, 50% fill): one
         // branch, so the value load can start before the group is read.
+        // Key first, then status, two branches: the second is all but always
+        // taken (an equal key sits in a Tombstone or Empty bucket rarely). The
+        // branch-free (key ^ K) | (status ^ 2) took 9 instructions, this 4:
+        // cachegrind per op 66.3 -> 62.1 (hit), 98.5 -> 95.4 (miss) at cap
+        // 4096, 50% fill, mispredicts unchanged; hit 5.14 -> 4.78 ns.
         const std::uint8_t* bucket = probe.bucket(home);
-        const std::uint64_t status_difference = std::uint64_t{bucket[0]} ^ std::uint64_t{2};  // 0 iff Occupied
-        if ((key_difference<KeySize>(bucket + probe.key_offset, key) | status_difference) == 0) return home;
+        if (key_difference<KeySize>(bucket + probe.key_offset, key) == 0 &&
+            bucket[0] == static_cast<std::uint8_t>(BucketStatus::Occupied)) {
+            return home;
+        }
         if (home + 3 <= probe.mask) {
             const std::uint32_t bits = read_group<KeySize>(probe, home, key);
             if ((bits & 0xf) != 0) {  // a stop bit
