@@ -46,7 +46,7 @@ gcc-test: deps
 # its bounded scopes under ASan+UBSan.
 exhaustive: deps
 	cmake -S . -B $(BUILD)/release $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=$(CXX_CLANG) \
-	  -DHASHMAP_MEM_BUILD_TESTS=OFF -DHASHMAP_MEM_BUILD_PROPERTIES=OFF
+	  -DHASHMAP_MEM_BUILD_TESTS=ON -DHASHMAP_MEM_BUILD_PROPERTIES=OFF  # the harness is built with tests or fuzz
 	cmake --build $(BUILD)/release -j $(JOBS) --target hashmap-mem-explore
 	$(BUILD)/release/harness/hashmap-mem-explore --scope all
 
