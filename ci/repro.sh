@@ -24,7 +24,7 @@ fi
 if [ -x "$BUILD/asan/fuzz/${target}_replay" ] || [ ! -x "$BUILD/fuzz/$target" ]; then
   # The make test build; configured here as the Makefile does when missing.
   [ -f "$BUILD/asan/build.ninja" ] || cmake -S . -B "$BUILD/asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_CXX_COMPILER="${CXX_CLANG:-clang++}" -DHASHMAP_MEM_SANITIZE=ON >/dev/null
+    -DCMAKE_CXX_COMPILER="${CXX_CLANG:-clang++}" -DCMAKE_C_COMPILER="${CC_CLANG:-clang}" -DHASHMAP_MEM_SANITIZE=ON >/dev/null
   cmake --build "$BUILD/asan" --target "${target}_replay" hashmap-mem-script >/dev/null
   replay=("$BUILD/asan/fuzz/${target}_replay")
   script_tool=$BUILD/asan/harness/hashmap-mem-script
