@@ -370,18 +370,35 @@ inline std::uint32_t probe_distance(const Probe& probe, std::uint32_t index, std
 // walk length d crosses offsets j - d .. j. The look-ahead answers the lowest
 // offset the walks of the keys ahead cross (1 if none), for the keys before
 // the first Empty ahead. It answers `floor` (nothing to free) when it meets no
-// Empty in the window (keeps a capacity-1 map's lone Tombstone, as SPEC's rule
+// Empty in its span (see look_ahead_span; keeps a capacity-1 map's lone Tombstone, as SPEC's rule
 // does) or as soon as walks cross all of the removed walk (offsets floor .. 0).
 // Why stop there: the look-ahead used to go on to the Empty first. Cachegrind
 // per churn op, cap 4096, 50% fill: 442 -> 394 instructions, 7.2 -> 6.3
 // mispredicts. A 4-bucket branch-free look-ahead: 503 instructions, 5.2
 // mispredicts, and no faster in the bench (92 vs 90 ns), so it was dropped.
+//
+// Why only while the map is less than half full: past half, the look-ahead
+// rarely meets an Empty (at 80% fill churn leaves none) and its data-dependent
+// exits cost more than the Tombstones it frees save. Churn at cap 4096 (ns per
+// op, medians of 3 interleaved runs; look-ahead over the window / next bucket
+// only, SPEC's case): fill 50% 76.7 / 63.4, 55% 84.7 / 63.3, 60% 99.7 / 64.4,
+// 65% 137.1 / 65.3, 70% 125.2 / 68.7, 80% 107.5 / 70.9. What the look-ahead
+// buys is the state churn leaves: misses after 4 x capacity churn ops take
+// 18.7 / 24.9 ns at 50% fill, but the same within noise from 55% on (23.4 /
+// 23.7), so at half full or more the look-ahead is the next bucket alone.
+inline std::uint32_t look_ahead_span(const Probe& probe) noexcept {
+    const std::uint32_t count = read_element_count(probe.buckets - MAP_BUCKETS_OFFSET);
+    const std::uint32_t capacity = probe.mask + 1;
+    return count * 2 < capacity || probe.window < 2 ? probe.window : 2;
+}
+
 template <std::size_t KeySize>
 inline std::int32_t reach_from_ahead(const Probe& probe, std::size_t key_size, std::uint32_t index, std::int32_t floor) noexcept {
     constexpr auto empty = static_cast<std::uint8_t>(BucketStatus::Empty);
     constexpr auto tombstone = static_cast<std::uint8_t>(BucketStatus::Tombstone);
     std::int32_t reach = 1;
-    for (std::uint32_t j = 1; j < probe.window; ++j) {
+    const std::uint32_t span = look_ahead_span(probe);
+    for (std::uint32_t j = 1; j < span; ++j) {
         const std::uint32_t at = (index + j) & probe.mask;
         const std::uint8_t status = probe.bucket(at)[0];
         if (status == empty) return reach;
