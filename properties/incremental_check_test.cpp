@@ -42,7 +42,7 @@ RC_GTEST_PROP(IncrementalCheck, AgreesWithTheFullCheckAfterOneOpAndAnyCorruption
     // A cluster at a random home, plus spread keys.
     std::vector<Bytes> pool = keys_with_home(key_size, capacity, *rc::gen::inRange<std::uint32_t>(0, capacity), 24, 1);
     for (std::uint64_t i = 0; pool.size() < 40 && i < 400; ++i) {
-        for (Bytes& spread : keys_with_home(key_size, capacity, i % capacity, 1, i)) pool.push_back(std::move(spread));
+        for (Bytes& spread : keys_with_home(key_size, capacity, static_cast<std::uint32_t>(i % capacity), 1, i)) pool.push_back(std::move(spread));
     }
     RC_PRE(!pool.empty());
     std::uint8_t counter = 0;

@@ -10,6 +10,7 @@
 #include "hashmap_mem_harness/checked_executor.hpp"
 #include "hashmap_mem_harness/explore_keys.hpp"
 #include "hashmap_mem_harness/script.hpp"
+#include "hashmap_mem_harness/splitmix.hpp"
 
 namespace hashmap_mem::harness {
 
@@ -41,13 +42,6 @@ void select_front_end(const Scope& scope, const std::string& id, std::vector<Op>
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-std::uint64_t splitmix(std::uint64_t& state) {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
 }
 
 // The states found so far: images in one arena (a state is its image), each

@@ -36,6 +36,7 @@
 #include "hashmap_mem_harness/front_end.hpp"
 #include "hashmap_mem_harness/key_pool.hpp"
 #include "hashmap_mem_harness/reference.hpp"
+#include "hashmap_mem_harness/splitmix.hpp"
 
 namespace hashmap_mem::harness {
 
@@ -120,13 +121,6 @@ std::uint32_t decode_home(std::uint8_t b, std::uint32_t capacity) {
     const std::uint32_t k = (b >> 1) % 16u;
     if ((b & 1) != 0) return capacity - 1u - k % capacity;
     return capacity >= 16 ? k * (capacity / 16) : k % capacity;
-}
-
-std::uint64_t splitmix(std::uint64_t& state) {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
 }
 
 // POOL_SIZE keys of key_size bytes, packed in one buffer (64 separate

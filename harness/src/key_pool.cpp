@@ -4,19 +4,13 @@
 #include <cstring>
 
 #include "hashmap_mem_harness/spec_hash.hpp"
+#include "hashmap_mem_harness/splitmix.hpp"
 
 namespace hashmap_mem::harness {
 
 namespace {
 
 constexpr std::size_t SEARCH_TRIES = std::size_t{1} << 18;
-
-std::uint64_t splitmix(std::uint64_t& state) {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
 
 // SPEC_FX_MULTIPLIER is odd, so it has an inverse mod 2^64 (Newton's iteration
 // doubles the correct low bits each round: 5 rounds reach 64).
