@@ -308,12 +308,11 @@ inline void add_to_element_count(void* map_base, int delta) noexcept {
 // there already, or NOT_FOUND when the window is full for the key.
 inline constexpr std::uint32_t PRESENT = 1U << 16;
 
-// The answer of a group with a stop bit; `first_tombstone` is the first
-// Tombstone of the walk before the group, or NOT_FOUND.
-inline std::uint32_t settle_group(std::uint32_t bits, std::uint32_t index, std::uint32_t first_tombstone) noexcept {
+// The answer of a group with a stop bit, for a walk that met no Tombstone
+// before the group.
+inline std::uint32_t settle_group(std::uint32_t bits, std::uint32_t index) noexcept {
     const std::uint32_t k = lowest_bit_index(bits);
     if ((bits >> (k + 4) & 1) != 0) return (index + k) | PRESENT;
-    if (first_tombstone != NOT_FOUND) return first_tombstone;
     return index + lowest_bit_index((bits | bits >> 8) & 0xf);  // a Tombstone before the Empty, or the Empty
 }
 
@@ -329,7 +328,7 @@ std::uint32_t reserve_walk_from(std::uint8_t* buckets, const std::uint8_t* key, 
     if constexpr (GROUPED<KeySize>) {
         for (; first_tombstone == NOT_FOUND && step + 4 <= probe.window && index + 3 <= probe.mask; step += 4, index += 4) {
             const std::uint32_t bits = read_group<KeySize>(probe, index, key);
-            if ((bits & 0xf) != 0) return settle_group(bits, index, first_tombstone);
+            if ((bits & 0xf) != 0) return settle_group(bits, index);
             if ((bits >> 8) != 0) first_tombstone = index + lowest_bit_index(bits >> 8);
         }
         // The bucket is chosen (the first Tombstone); what is left is to prove the key absent.
@@ -441,7 +440,7 @@ inline std::uint32_t probe_distance(const Probe& probe, std::uint32_t index, std
 inline std::uint32_t look_ahead_span(const Probe& probe) noexcept {
     const std::uint32_t count = read_element_count(probe.buckets - MAP_BUCKETS_OFFSET);
     const std::uint32_t capacity = probe.mask + 1;
-    return count * 2 < capacity || probe.window < 2 ? probe.window : 2;
+    return count * 2 < capacity ? probe.window : 2;  // capacity 1: count is 0 after the remove
 }
 
 template <std::size_t KeySize>
