@@ -24,8 +24,9 @@
 # libc++ and a libFuzzer carrying its own; Debian has neither, so here the
 # targets use the uninstrumented libstdc++ and libFuzzer, and their runs
 # report false positives (tried: every target's first input, std::map nodes
-# linked by _Rb_tree_insert_and_rebalance in libstdc++.so; with heap poisoning
-# off, image_fuzzer's seeds, a stack string built there). So for memory only the
+# linked by _Rb_tree_insert_and_rebalance in libstdc++.so, a map the harness
+# no longer uses; with heap poisoning off, image_fuzzer's seeds, a stack string
+# built there; and libFuzzer's own uninstrumented calls, see ci/msan.sh). So for memory only the
 # build is checked: build.sh passes with OSS-Fuzz's flags, ELF, MSan calls as
 # bad_build_check counts them (>= 1000, no ASan), coverage edges (>= 100, from
 # the engine's start), and the seed zip; ci/msan.sh runs the map under MSan

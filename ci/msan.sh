@@ -7,17 +7,19 @@
 # and runs the driver: every op, every key size, maps in blocks from malloc
 # whose garbage MSan knows to be uninitialised. Any MSan report fails.
 # Then the fuzz targets' corpus replays (fuzz/*_replay over corpus/<target>/ and
-# corpus/regressions/<target>/), map and harness built with MSan, with two
-# allowances for the uninstrumented libstdc++.so, each tried and needed:
+# corpus/regressions/<target>/), map and harness built with MSan, with full
+# heap poisoning, and every block `new` makes marked uninitialised after its
+# fill (the executor's MARK_UNDEFINED), so a byte init leaves unwritten is
+# reported wherever a fuzz input's ops read it. One allowance for the
+# uninstrumented libstdc++.so, tried and needed:
 #   -D_GLIBCXX_ASSERTIONS  makes libstdc++ drop its extern template for
 #       std::string, so string members are compiled here, with MSan (else
-#       _M_append, _M_create ... in libstdc++.so write bytes MSan never sees);
-#   MSAN_OPTIONS poison_in_malloc=0:poison_in_free=0  heap memory counts as
-#       written: std::map's node links are set by _Rb_tree_insert_and_rebalance
-#       in libstdc++.so (harness/src/fuzz_decoder.cpp's pool cache), and MSan
-#       reported every lookup of the map as a read of uninitialised memory.
-# So the replays check stack values and what is computed from them, not heap
-# bytes; heap blocks are the driver's part (it runs with full poisoning).
+#       _M_append, _M_create ... in libstdc++.so write bytes MSan never sees).
+# The harness uses no std::map: its nodes are linked by
+# _Rb_tree_insert_and_rebalance in libstdc++.so, and with heap poisoning MSan
+# reported every lookup of the decoder's pool cache (once a std::map) as a
+# read of uninitialised memory; the replays ran with poisoning off until
+# round 4.
 # libFuzzer itself cannot take part: Debian's libFuzzer is uninstrumented and
 # calls the MSan-built std::string members without parameter shadow (a report
 # in Sha1ToString on the first input).
@@ -60,7 +62,7 @@ run_replay() {
   cmake --build "$dir" -j "$JOBS" --target "${targets[@]/%/_replay}"
   echo "--- msan: built the replays in $((SECONDS - start)) s"
   for t in "${targets[@]}"; do
-    MSAN_OPTIONS=halt_on_error=1:poison_in_malloc=0:poison_in_free=0 \
+    MSAN_OPTIONS=halt_on_error=1 \
       "$dir/fuzz/${t}_replay" "corpus/$t" "corpus/regressions/$t" 2>"$dir/$t.log" \
       || { tail -n 40 "$dir/$t.log"; echo "--- msan: $t replay FAILED"; exit 1; }
   done

@@ -6,6 +6,22 @@
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "map_calls.hpp"
 
+// MARK_UNDEFINED tells MemorySanitizer or valgrind's memcheck that bytes are
+// garbage, as a block fresh from malloc is (a no-op elsewhere).
+#if defined(__has_feature)
+#if __has_feature(memory_sanitizer)
+#include <sanitizer/msan_interface.h>
+#define MARK_UNDEFINED(p, n) __msan_poison((p), (n))
+#endif
+#endif
+#if !defined(MARK_UNDEFINED) && __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define MARK_UNDEFINED(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
+#endif
+#ifndef MARK_UNDEFINED
+#define MARK_UNDEFINED(p, n) ((void)(p), (void)(n))
+#endif
+
 namespace hashmap_mem::harness {
 
 namespace {
@@ -157,6 +173,9 @@ void Executor::run(const Op& op, Answer& answer) {
         // The block as users allocate it: whatever it held (the fill pattern
         // here), which init must make irrelevant (SPEC §8).
         fill_block(block, op.fill);
+        // Garbage to MSan and memcheck too: a byte init leaves unwritten is
+        // reported where an op reads it, whatever the fill's value there.
+        MARK_UNDEFINED(block.data(), block.size());
         const Slot* existing = slot(op.map);
         const MapFrontEnd made_by = existing != nullptr ? existing->front_end : MapFrontEnd{};
         if (!made_by.init(block.data(), result.map_init)) {

@@ -27,8 +27,7 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
-#include <map>
-#include <tuple>
+#include <unordered_map>
 
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "hashmap_mem_harness/checked_executor.hpp"
@@ -131,7 +130,21 @@ struct KeyPool {
     const std::uint8_t* key(std::uint8_t index) const { return bytes.data() + index % POOL_SIZE * key_size; }
 };
 
-using PoolCache = std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, KeyPool>;
+struct PoolKey {
+    std::uint32_t key_size, capacity, home;
+    bool operator==(const PoolKey& o) const { return key_size == o.key_size && capacity == o.capacity && home == o.home; }
+};
+struct PoolKeyHash {
+    std::size_t operator()(const PoolKey& k) const {
+        std::uint64_t state = std::uint64_t{k.key_size} << 32 ^ std::uint64_t{k.capacity} << 16 ^ k.home;
+        return static_cast<std::size_t>(splitmix(state));
+    }
+};
+// Not a std::map: its nodes are linked by _Rb_tree_insert_and_rebalance in
+// the uninstrumented libstdc++.so, so under MemorySanitizer with heap
+// poisoning every lookup read "uninitialised" links (ci/msan.sh). An
+// unordered_map links its nodes in header code, and keeps references stable.
+using PoolCache = std::unordered_map<PoolKey, KeyPool, PoolKeyHash>;
 
 PoolCache& pool_cache() {
     static PoolCache cache;
