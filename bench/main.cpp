@@ -6,7 +6,8 @@
 // [FILTER] [ONLY] (defaults 9 and 300000 ops per sample; FILTER keeps the workloads
 // whose ratio-line label, e.g. "workload=hit cap=4096 fill=50 key=8 ", contains it;
 // ONLY, one of hashmap_mem, absl, std, runs that map alone: ci/cachegrind.sh
-// counts one map's instructions per op with it).
+// counts one map's instructions per op with it). HASHMAP_MEM_BENCH_EQUAL_LOAD=1
+// in the environment runs absl at hashmap-mem's load (see maps.hpp).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -123,6 +124,8 @@ int main(int argc, char** argv) {
     }
     std::printf("# %d samples of >= %llu ops per map and workload; median CPU ns/op (key generation included)\n", samples,
                 static_cast<unsigned long long>(min_ops));
+    std::printf("# absl reserved for %s\n", equal_load() ? "4/5 of the capacity: capacity - 1 slots, hashmap-mem's load (HASHMAP_MEM_BENCH_EQUAL_LOAD)"
+                                                       : "the capacity: about 2 x capacity slots, half hashmap-mem's load");
     const std::int64_t overhead = measure_clock_overhead_ns();
     std::printf("# clock: thread CPU time, %lld ns per reading subtracted from each insert round\n",
                 static_cast<long long>(overhead));

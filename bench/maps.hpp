@@ -3,7 +3,9 @@
 // absl::flat_hash_map and std::unordered_map, both reserved to the capacity.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -72,13 +74,29 @@ private:
     std::unique_ptr<std::uint64_t[]> block_;  // 8-aligned, as the VM's heap
 };
 
-template <typename Key, typename Map>
+// How many elements absl::flat_hash_map is reserved for. By default the
+// capacity, as a VM sizing a map would ask: absl then takes the next
+// 2^k - 1 slots holding that many at its 7/8 maximum load, twice hashmap-mem's
+// buckets (reserve(4096): 8191 slots), so its "50%" and "80%" lines run at
+// 25% and 40% load. HASHMAP_MEM_BENCH_EQUAL_LOAD=1 reserves 4/5 of the
+// capacity: capacity - 1 slots (4095 for 4096), the load hashmap-mem runs at.
+inline bool equal_load() {
+    static const bool on = [] {
+        const char* value = std::getenv("HASHMAP_MEM_BENCH_EQUAL_LOAD");
+        return value != nullptr && value[0] != '\0' && value[0] != '0';
+    }();
+    return on;
+}
+
+// AtEqualLoad: the map follows HASHMAP_MEM_BENCH_EQUAL_LOAD (absl only; a
+// node map has one bucket per element either way).
+template <typename Key, typename Map, bool AtEqualLoad>
 class NodeOrFlat {
 public:
     explicit NodeOrFlat(std::uint16_t capacity) : capacity_(capacity) { clear(); }
     void clear() {
         map_ = Map{};
-        map_.reserve(capacity_);
+        map_.reserve(AtEqualLoad && equal_load() ? std::size_t{capacity_} * 4 / 5 : capacity_);
     }
     bool insert(const Key& key, Value value) {
         map_[key] = value;
@@ -96,18 +114,18 @@ private:
 };
 
 template <typename Key>
-struct Absl : NodeOrFlat<Key, absl::flat_hash_map<Key, Value>> {
+struct Absl : NodeOrFlat<Key, absl::flat_hash_map<Key, Value>, true> {
     static constexpr const char* name = "absl";
-    using NodeOrFlat<Key, absl::flat_hash_map<Key, Value>>::NodeOrFlat;
+    using NodeOrFlat<Key, absl::flat_hash_map<Key, Value>, true>::NodeOrFlat;
 };
 
 template <typename Key>
 using StdHash = std::conditional_t<std::is_same_v<Key, Key24>, Key24StdHash, std::hash<Key>>;
 
 template <typename Key>
-struct Std : NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>> {
+struct Std : NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>, false> {
     static constexpr const char* name = "std";
-    using NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>>::NodeOrFlat;
+    using NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>, false>::NodeOrFlat;
 };
 
 }  // namespace hashmap_mem::bench
