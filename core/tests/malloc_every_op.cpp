@@ -25,19 +25,7 @@
 
 #include "hashmap_mem/hashmap_mem.hpp"
 
-#if defined(__has_feature)
-#if __has_feature(memory_sanitizer)
-#include <sanitizer/msan_interface.h>
-#define MARK_UNDEFINED(p, n) __msan_poison((p), (n))
-#endif
-#endif
-#if !defined(MARK_UNDEFINED) && __has_include(<valgrind/memcheck.h>)
-#include <valgrind/memcheck.h>
-#define MARK_UNDEFINED(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
-#endif
-#ifndef MARK_UNDEFINED
-#define MARK_UNDEFINED(p, n) ((void)(p), (void)(n))
-#endif
+#include "hashmap_mem_harness/mark_undefined.hpp"
 
 namespace hm = hashmap_mem;
 
