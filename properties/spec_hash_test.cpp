@@ -1,5 +1,5 @@
 // The checker's own FxHash64 (spec_hash.hpp, written from SPEC §4) gives the
-// core's hash for any bytes, and the Rust crate's for two of its vectors
+// core's hash for any bytes, and the Rust crate's for four of its vectors
 // (core/tests/conformance/fxhash64.txt holds them all, run against the core).
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -25,6 +25,14 @@ TEST(SpecHash, GivesTheRustCratesHashOfOneByteAndOfSixteen) {
     std::uint8_t sixteen[16];
     for (std::uint8_t i = 0; i < 16; ++i) sixteen[i] = i;
     EXPECT_EQ(spec_fxhash64(sixteen, 16), 0x516d18eccf93a50bULL);  // hash 000102...0f
+}
+
+// The released crate steps each of the last 0-3 bytes alone (no u16 step).
+TEST(SpecHash, GivesTheReleasedCratesHashOfTwoAndThreeTailBytes) {
+    const std::uint8_t two[] = {0x01, 0x02};
+    EXPECT_EQ(spec_fxhash64(two, 2), 0x6a4be67ff98fabc8ULL);  // hash 0102
+    const std::uint8_t eleven[] = {'h', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd'};
+    EXPECT_EQ(spec_fxhash64(eleven, 11), 0x7fc5fae642467c93ULL);  // hash 68656c6c6f20776f726c64
 }
 
 }  // namespace

@@ -33,14 +33,13 @@ void force_hash(Bytes& key, std::uint64_t wanted) {
     const std::size_t words = key.size() / 8;
     std::size_t tail = words * 8;
     std::uint64_t after_last_word = wanted;
-    // Undo the tail steps (4, 2, 1 bytes), last first.
+    // Undo the tail steps (one 4-byte word, then each last byte), last first.
     std::vector<std::pair<std::size_t, std::size_t>> steps;  // (offset, width)
-    for (std::size_t width : {4u, 2u, 1u}) {
-        if (key.size() - tail >= width) {
-            steps.emplace_back(tail, width);
-            tail += width;
-        }
+    if (key.size() - tail >= 4) {
+        steps.emplace_back(tail, 4);
+        tail += 4;
     }
+    for (; tail < key.size(); ++tail) steps.emplace_back(tail, 1);
     for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
         std::uint64_t word = 0;
         std::memcpy(&word, key.data() + it->first, it->second);  // little-endian host, as SPEC §1

@@ -1,5 +1,6 @@
-// FxHash64 as the Rust `fxhash` 0.2.1 crate's FxHasher64::write computes it
-// (SPEC §4), and the home bucket taken from its top 16 bits.
+// FxHash64 as FxHasher64::write computes it in the `fxhash` 0.2.1 that
+// crates.io ships (SPEC §4): 8-byte words, one 4-byte word, then each
+// remaining byte alone. The home bucket is taken from its top 16 bits.
 #pragma once
 
 #include <cstddef>
@@ -36,14 +37,9 @@ inline std::uint64_t fxhash64(const std::uint8_t* bytes, std::size_t size) noexc
         bytes += 4;
         size -= 4;
     }
-    if (size >= 2) {
-        hash = detail::fx_step(hash, detail::load<std::uint16_t>(bytes));
-        bytes += 2;
-        size -= 2;
-    }
-    if (size >= 1) {
-        hash = detail::fx_step(hash, *bytes);
-    }
+    // The released 0.2.1 steps each of the last 0-3 bytes on its own; the u16
+    // step of fxhash's unreleased master never shipped (issue 20).
+    for (; size > 0; ++bytes, --size) hash = detail::fx_step(hash, *bytes);
     return hash;
 }
 

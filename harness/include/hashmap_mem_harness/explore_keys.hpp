@@ -1,11 +1,12 @@
-// The keys the exhaustive explorer puts, fixed so that its scopes are
-// reviewable: per key size and capacity, keys whose homes collide, wrap at the
-// table's end and cover every home. The homes are written down next to the
-// keys (explore_keys.cpp) and re-derived by harness/tests/explore_keys_test.cpp.
+// The keys the exhaustive explorer puts, the same on every run so that its
+// scopes are reviewable: per key size and capacity, keys whose homes collide,
+// wrap at the table's end and cover every home. Derived from the wanted homes
+// (explore_keys.cpp); harness/tests/explore_keys_test.cpp re-derives the homes.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "hashmap_mem_harness/bytes.hpp"
@@ -13,7 +14,7 @@
 namespace hashmap_mem::harness {
 
 struct HomedKey {
-    const char* hex;     // the key bytes, as in an op script
+    std::string hex;     // the key bytes, as in an op script
     std::uint32_t home;  // its home bucket at the set's capacity
 };
 

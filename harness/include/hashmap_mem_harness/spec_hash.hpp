@@ -18,7 +18,8 @@ inline std::uint64_t spec_fx_step(std::uint64_t hash, std::uint64_t word) noexce
     return ((hash << 5 | hash >> 59) ^ word) * SPEC_FX_MULTIPLIER;
 }
 
-// FxHash64 of `size` bytes: 8-byte words, then a 4-, 2- and 1-byte tail (host order).
+// FxHash64 of `size` bytes: 8-byte words, one 4-byte word, then each of the
+// last 0-3 bytes alone (host order), as the crates.io fxhash 0.2.1 does.
 inline std::uint64_t spec_fxhash64(const std::uint8_t* bytes, std::size_t size) noexcept {
     std::uint64_t hash = 0;
     for (; size >= 8; bytes += 8, size -= 8) {
@@ -33,14 +34,7 @@ inline std::uint64_t spec_fxhash64(const std::uint8_t* bytes, std::size_t size) 
         bytes += 4;
         size -= 4;
     }
-    if (size >= 2) {
-        std::uint16_t word;
-        std::memcpy(&word, bytes, 2);
-        hash = spec_fx_step(hash, word);
-        bytes += 2;
-        size -= 2;
-    }
-    if (size >= 1) hash = spec_fx_step(hash, *bytes);
+    while (size-- > 0) hash = spec_fx_step(hash, *bytes++);
     return hash;
 }
 
