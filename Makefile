@@ -26,6 +26,7 @@ deps:
 	  && test -f /usr/include/rapidcheck.h && test -f /usr/include/gtest/gtest.h \
 	  && test -f /usr/include/benchmark/benchmark.h && test -d /usr/include/absl \
 	  && command -v afl-clang-fast++ >/dev/null && command -v valgrind >/dev/null \
+	  && test -x /usr/bin/cargo && test -f /usr/share/cargo/registry/fxhash-0.2.1/Cargo.toml \
 	  || bash ci/install-deps.sh
 
 $(BUILD)/asan/build.ninja: | deps

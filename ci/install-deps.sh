@@ -13,6 +13,7 @@ packages=(
   valgrind zip unzip python3 file      # file: ci/check-oss-fuzz-build.sh checks ELF x86-64
   afl++                                 # ci/check-oss-fuzz-build.sh: FUZZING_ENGINE=afl
   libc++-14-dev libc++abi-14-dev        # ci/check-oss-fuzz-build.sh: OSS-Fuzz compiles with -stdlib=libc++
+  cargo librust-fxhash-dev              # the hash oracle: a Rust program built offline against the released fxhash 0.2.1
 )
 
 missing=()
