@@ -1,13 +1,14 @@
-// hashmap-mem vs absl::flat_hash_map vs std::unordered_map, same keys, same
-// run. For each workload the three maps are set up side by side and timed in
-// turn, SAMPLES times; the median ns/op of each is reported. The last lines
-// are one `ratio ...` line per workload (the format).
+// hashmap-mem vs absl::flat_hash_map (twice: at hashmap-mem's load, and
+// reserved to the capacity) vs std::unordered_map, same keys, same run. For
+// each workload the four maps are set up side by side and timed in turn,
+// SAMPLES times; the median ns/op of each is reported. The last lines are one
+// `ratio ...` line per workload: vs_absl at equal load, vs_absl_reserved.
 // Run: `make bench`, or build/bench/bench/hashmap_mem_bench [SAMPLES] [MIN_OPS]
 // [FILTER] [ONLY] (defaults 9 and 300000 ops per sample; FILTER keeps the workloads
 // whose ratio-line label, e.g. "workload=hit cap=4096 fill=50 key=8 ", contains it;
-// ONLY, one of hashmap_mem, absl, std, runs that map alone: ci/cachegrind.sh
-// counts one map's instructions per op with it). HASHMAP_MEM_BENCH_EQUAL_LOAD=1
-// in the environment runs absl at hashmap-mem's load (see maps.hpp).
+// ONLY, one of hashmap_mem, absl, absl_reserved, std, runs that map alone:
+// ci/cachegrind.sh counts one map's instructions per op with it). maps.hpp
+// says why absl is measured at two reservations.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -30,7 +31,7 @@ struct Config {
 
 struct Result {
     Config config;
-    double ns[3];                  // hashmap_mem, absl, std
+    double ns[4];                  // hashmap_mem, absl (equal load), absl_reserved, std
     std::uint64_t setup_nulls = 0;  // hashmap-mem refused inserts while filling the map
     std::uint64_t nulls = 0;        // ... and during the timed inserts (all samples)
     std::uint64_t inserts = 0;      // timed inserts (insert and churn workloads)
@@ -48,33 +49,37 @@ std::uint32_t live_count(const Config& config) {
     return static_cast<std::uint32_t>(std::uint32_t{config.capacity} * static_cast<std::uint32_t>(config.fill_percent) / 100);
 }
 
-// Which maps run: bit 0 hashmap-mem, bit 1 absl, bit 2 std (a map left out
-// is never set up and times 0).
+// Which maps run: bit 0 hashmap-mem, bit 1 absl, bit 2 absl_reserved, bit 3
+// std (a map left out is never set up and times 0).
 template <typename Key>
 Result measure(const Config& config, int samples, std::uint64_t min_ops, std::int64_t overhead, unsigned maps) {
     const std::uint32_t live = live_count(config);
     std::optional<Runner<HashmapMem<Key>, Key>> mem;
     std::optional<Runner<Absl<Key>, Key>> absl;
+    std::optional<Runner<AbslReserved<Key>, Key>> absl_reserved;
     std::optional<Runner<Std<Key>, Key>> std_map;
     if ((maps & 1) != 0) mem.emplace(config.workload, config.capacity, live, overhead);
     if ((maps & 2) != 0) absl.emplace(config.workload, config.capacity, live, overhead);
-    if ((maps & 4) != 0) std_map.emplace(config.workload, config.capacity, live, overhead);
-    Result result{config, {0, 0, 0}};
+    if ((maps & 4) != 0) absl_reserved.emplace(config.workload, config.capacity, live, overhead);
+    if ((maps & 8) != 0) std_map.emplace(config.workload, config.capacity, live, overhead);
+    Result result{config, {0, 0, 0, 0}};
     result.setup_nulls = mem ? mem->setup_nulls() : 0;
     const bool inserts = config.workload == Workload::Insert || config.workload == Workload::Churn;
-    std::vector<double> times[3];
+    std::vector<double> times[4];
     for (int sample = 0; sample < samples; ++sample) {
         const Sample a = mem ? mem->run(min_ops) : Sample{};
         const Sample b = absl ? absl->run(min_ops) : Sample{};
+        const Sample r = absl_reserved ? absl_reserved->run(min_ops) : Sample{};
         const Sample c = std_map ? std_map->run(min_ops) : Sample{};
         times[0].push_back(a.ns_per_op);
         times[1].push_back(b.ns_per_op);
-        times[2].push_back(c.ns_per_op);
+        times[2].push_back(r.ns_per_op);
+        times[3].push_back(c.ns_per_op);
         result.nulls += a.nulls;
         if (inserts) result.inserts += (min_ops + live - 1) / live * live;
-        result.unexpected += a.unexpected + b.unexpected + c.unexpected + b.nulls + c.nulls;
+        result.unexpected += a.unexpected + b.unexpected + r.unexpected + c.unexpected + b.nulls + r.nulls + c.nulls;
     }
-    for (int i = 0; i < 3; ++i) result.ns[i] = median(times[i]);
+    for (int i = 0; i < 4; ++i) result.ns[i] = median(times[i]);
     return result;
 }
 
@@ -117,15 +122,21 @@ int main(int argc, char** argv) {
     const std::uint64_t min_ops = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 300000;
     const std::string filter = argc > 3 ? argv[3] : "";
     const std::string only = argc > 4 ? argv[4] : "";
-    const unsigned maps = only.empty() ? 7U : only == "hashmap_mem" ? 1U : only == "absl" ? 2U : only == "std" ? 4U : 0U;
+    const unsigned maps = only.empty()                ? 15U
+                          : only == "hashmap_mem"     ? 1U
+                          : only == "absl"            ? 2U
+                          : only == "absl_reserved"   ? 4U
+                          : only == "std"             ? 8U
+                                                      : 0U;
     if (maps == 0) {
-        std::fprintf(stderr, "ONLY is '%s': expected hashmap_mem, absl or std\n", only.c_str());
+        std::fprintf(stderr, "ONLY is '%s': expected hashmap_mem, absl, absl_reserved or std\n", only.c_str());
         return 2;
     }
     std::printf("# %d samples of >= %llu ops per map and workload; median CPU ns/op (key generation included)\n", samples,
                 static_cast<unsigned long long>(min_ops));
-    std::printf("# absl reserved for %s\n", equal_load() ? "4/5 of the capacity: capacity - 1 slots, hashmap-mem's load (HASHMAP_MEM_BENCH_EQUAL_LOAD)"
-                                                       : "the capacity: about 2 x capacity slots, half hashmap-mem's load");
+    std::printf("# absl: reserve(4/5 capacity) = %zu slots at 4096, hashmap-mem's load (vs_absl); absl_reserved: "
+                "reserve(capacity) = %zu slots at 4096, half that load (vs_absl_reserved)\n",
+                Absl<std::uint64_t>(4096).slots(), AbslReserved<std::uint64_t>(4096).slots());
     const std::int64_t overhead = measure_clock_overhead_ns();
     std::printf("# clock: thread CPU time, %lld ns per reading subtracted from each insert round\n",
                 static_cast<long long>(overhead));
@@ -135,8 +146,9 @@ int main(int argc, char** argv) {
         if (label(config).find(filter) == std::string::npos) continue;
         const Result r = measure_any(config, samples, min_ops, overhead, maps);
         results.push_back(r);
-        std::printf("%-6s cap=%-5u fill=%d key=%-2d  hashmap_mem %7.2f  absl %7.2f  std %7.2f ns/op", workload_name(config.workload),
-                    unsigned{config.capacity}, config.fill_percent, config.key_bytes, r.ns[0], r.ns[1], r.ns[2]);
+        std::printf("%-6s cap=%-5u fill=%d key=%-2d  hashmap_mem %7.2f  absl %7.2f  absl_reserved %7.2f  std %7.2f ns/op",
+                    workload_name(config.workload), unsigned{config.capacity}, config.fill_percent, config.key_bytes,
+                    r.ns[0], r.ns[1], r.ns[2], r.ns[3]);
         if (r.setup_nulls != 0) {
             std::printf("  [hashmap_mem fill: %llu of %u keys refused, window full]",
                         static_cast<unsigned long long>(r.setup_nulls), live_count(config));
@@ -153,8 +165,10 @@ int main(int argc, char** argv) {
         }
     }
     for (const Result& r : results) {
-        std::printf("ratio %shashmap_mem_ns=%.2f absl_ns=%.2f std_ns=%.2f vs_absl=%.2f vs_std=%.2f\n", label(r.config).c_str(),
-                    r.ns[0], r.ns[1], r.ns[2], r.ns[0] / r.ns[1], r.ns[0] / r.ns[2]);
+        std::printf("ratio %shashmap_mem_ns=%.2f absl_ns=%.2f absl_reserved_ns=%.2f std_ns=%.2f vs_absl=%.2f "
+                    "vs_absl_reserved=%.2f vs_std=%.2f\n",
+                    label(r.config).c_str(), r.ns[0], r.ns[1], r.ns[2], r.ns[3], r.ns[0] / r.ns[1], r.ns[0] / r.ns[2],
+                    r.ns[0] / r.ns[3]);
     }
     return wrong ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 // The three maps behind one small interface, so every workload runs the same
 // code on each: hashmap-mem's raw API on a caller-owned block,
-// absl::flat_hash_map and std::unordered_map, both reserved to the capacity.
+// absl::flat_hash_map (at hashmap-mem's load, and reserved to the capacity) and std::unordered_map.
 #pragma once
 
 #include <cstddef>
@@ -74,30 +74,28 @@ private:
     std::unique_ptr<std::uint64_t[]> block_;  // 8-aligned, as the VM's heap
 };
 
-// How many elements absl::flat_hash_map is reserved for. By default the
-// capacity, as a VM sizing a map would ask: absl then takes the next
-// 2^k - 1 slots holding that many at its 7/8 maximum load, twice hashmap-mem's
-// buckets (reserve(4096): 8191 slots), so its "50%" and "80%" lines run at
-// 25% and 40% load. HASHMAP_MEM_BENCH_EQUAL_LOAD=1 reserves 4/5 of the
-// capacity: capacity - 1 slots (4095 for 4096), the load hashmap-mem runs at.
-inline bool equal_load() {
-    static const bool on = [] {
-        const char* value = std::getenv("HASHMAP_MEM_BENCH_EQUAL_LOAD");
-        return value != nullptr && value[0] != '\0' && value[0] != '0';
-    }();
-    return on;
+// How many elements absl::flat_hash_map is reserved for. Reserving the
+// capacity, as a VM sizing a map would ask, gives absl the next 2^k - 1 slots
+// holding that many at its 7/8 maximum load: twice hashmap-mem's buckets
+// (reserve(4096): 8191 slots), so the "50%" and "80%" lines would run absl at
+// 25% and 40% load. `absl` reserves 4/5 of the capacity instead: capacity - 1
+// slots (4095 for 4096), the load hashmap-mem runs at; `absl_reserved` keeps
+// reserve(capacity). make bench's vs_absl is the first, vs_absl_reserved the second.
+enum class Reserve { EqualLoad, Capacity };
+
+inline std::size_t reservation(Reserve reserve, std::uint16_t capacity) {
+    return reserve == Reserve::EqualLoad ? std::size_t{capacity} * 4 / 5 : capacity;
 }
 
-// AtEqualLoad: the map follows HASHMAP_MEM_BENCH_EQUAL_LOAD (absl only; a
-// node map has one bucket per element either way).
-template <typename Key, typename Map, bool AtEqualLoad>
+template <typename Key, typename Map, Reserve Reservation>
 class NodeOrFlat {
 public:
     explicit NodeOrFlat(std::uint16_t capacity) : capacity_(capacity) { clear(); }
     void clear() {
         map_ = Map{};
-        map_.reserve(AtEqualLoad && equal_load() ? std::size_t{capacity_} * 4 / 5 : capacity_);
+        map_.reserve(reservation(Reservation, capacity_));
     }
+    std::size_t slots() const { return map_.bucket_count(); }
     bool insert(const Key& key, Value value) {
         map_[key] = value;
         return true;
@@ -114,18 +112,24 @@ private:
 };
 
 template <typename Key>
-struct Absl : NodeOrFlat<Key, absl::flat_hash_map<Key, Value>, true> {
+struct Absl : NodeOrFlat<Key, absl::flat_hash_map<Key, Value>, Reserve::EqualLoad> {
     static constexpr const char* name = "absl";
-    using NodeOrFlat<Key, absl::flat_hash_map<Key, Value>, true>::NodeOrFlat;
+    using NodeOrFlat<Key, absl::flat_hash_map<Key, Value>, Reserve::EqualLoad>::NodeOrFlat;
+};
+
+template <typename Key>
+struct AbslReserved : NodeOrFlat<Key, absl::flat_hash_map<Key, Value>, Reserve::Capacity> {
+    static constexpr const char* name = "absl_reserved";
+    using NodeOrFlat<Key, absl::flat_hash_map<Key, Value>, Reserve::Capacity>::NodeOrFlat;
 };
 
 template <typename Key>
 using StdHash = std::conditional_t<std::is_same_v<Key, Key24>, Key24StdHash, std::hash<Key>>;
 
 template <typename Key>
-struct Std : NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>, false> {
+struct Std : NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>, Reserve::Capacity> {
     static constexpr const char* name = "std";
-    using NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>, false>::NodeOrFlat;
+    using NodeOrFlat<Key, std::unordered_map<Key, Value, StdHash<Key>>, Reserve::Capacity>::NodeOrFlat;
 };
 
 }  // namespace hashmap_mem::bench

@@ -7,7 +7,7 @@
 # Run: BUILD=build bash ci/cachegrind.sh FILTER [MAP] [OPS]
 #   e.g. bash ci/cachegrind.sh "workload=miss cap=32768 fill=80 key=8 " hashmap_mem
 # FILTER must name one workload with its cap= and fill= (the op count depends
-# on them); MAP is hashmap_mem (default), absl or std; OPS defaults to 100000.
+# on them); MAP is hashmap_mem (default), absl, absl_reserved or std; OPS defaults to 100000.
 # Prints per op: Ir instructions, Bm mispredicted branches (conditional and
 # indirect), D1m L1 data misses (reads and writes), LLm misses of the
 # simulated last level, set to a 2 MiB L2 (this VM's L2 per core).
