@@ -9,7 +9,7 @@
 #   - build ci/install-consumer (a separate project: find_package(hashmap_mem
 #     CONFIG REQUIRED), a C++ MapView client and a C client) and run both;
 #     for the static library also as a C-only project;
-#   - build the C client with `cc -std=c11 -Wall -Werror client.c
+#   - build the C client with `cc -std=c11 -Wall -Wextra -Werror client.c
 #     $(pkg-config --cflags --libs hashmap_mem)` and run it;
 #   - check hashmap_mem.pc: its prefix is the install prefix itself;
 # and once, the consumer with the source tree by add_subdirectory: only the
@@ -40,7 +40,7 @@ for shared in OFF ON; do
   [ -f "$libdir/cmake/hashmap_mem/hashmap_memConfigVersion.cmake" ] || fail "no hashmap_memConfigVersion.cmake"
   pc_prefix=$(sed -n 's/^prefix=//p' "$libdir/pkgconfig/hashmap_mem.pc")
   [ "$pc_prefix" = "$prefix" ] || fail "hashmap_mem.pc has prefix=$pc_prefix, not the install prefix $prefix"
-  cflags=$(PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --cflags hashmap_mem)
+  cflags=$(PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --cflags hashmap_mem | sed "s/ *$//")
   [ "$cflags" = "-I$prefix/include" ] || fail "pkg-config --cflags gives '$cflags', not -I$prefix/include"
   step "hashmap_mem.pc: prefix=$pc_prefix, cflags $cflags"
 
@@ -70,10 +70,10 @@ for shared in OFF ON; do
     "$work/consumer-c-only/c_client"
   fi
 
-  step "BUILD_SHARED_LIBS=$shared: cc -std=c11 -Wall -Werror c_client.c \$(pkg-config --cflags --libs hashmap_mem)"
+  step "BUILD_SHARED_LIBS=$shared: cc -std=c11 -Wall -Wextra -Werror c_client.c \$(pkg-config --cflags --libs hashmap_mem)"
   flags=$(PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --cflags --libs hashmap_mem)
   # shellcheck disable=SC2086
-  cc -std=c11 -Wall -Werror "$consumer/c_client.c" $flags -o "$work/pkg-config-client-$shared"
+  cc -std=c11 -Wall -Wextra -Werror "$consumer/c_client.c" $flags -o "$work/pkg-config-client-$shared"
   LD_LIBRARY_PATH="$libdir" "$work/pkg-config-client-$shared"
 done
 
