@@ -99,7 +99,7 @@ public:
 private:
     friend class MapView<K, V>;
     MapView<K, V> view_;
-    char sizes_[128] = {};
+    char sizes_[160] = {};  // the OtherTypes sentence, with four numbers of up to 20 digits
 };
 
 template <typename K, typename V>
