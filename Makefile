@@ -7,7 +7,7 @@
 #   make bench      release build of bench/, ratio lines at the end
 #   make gcc-test   plain g++ build of library and tests
 #   make exhaustive every scope of the exhaustive explorer, release build (~20-40 min)
-#   make sizing     the table of inserts refused by fill (README "Sizing a map")
+#   make sizing     the table of inserts refused by fill (docs/sizing.md)
 # Missing tools are installed by ci/install-deps.sh (Debian packages).
 
 BUILD ?= build
@@ -53,7 +53,7 @@ exhaustive: deps
 	cmake --build $(BUILD)/release-tools -j $(JOBS) --target hashmap-mem-explore
 	$(BUILD)/release-tools/harness/hashmap-mem-explore --scope all
 
-# README "Sizing a map": the refusal table, in the same Release build.
+# The refusal table of docs/sizing.md, in the same Release build.
 sizing: deps
 	cmake -S . -B $(BUILD)/release-tools $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=$(CXX_CLANG) \
 	  -DHASHMAP_MEM_BUILD_TESTS=ON -DHASHMAP_MEM_BUILD_PROPERTIES=OFF

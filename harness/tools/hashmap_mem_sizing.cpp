@@ -2,7 +2,7 @@
 // 32-bucket window is full, by how full the map is. The logical limit is no
 // promise: get_or_reserve_entry never compares the count with it, and an
 // insert fails when the 32 buckets from its key's home are all Occupied,
-// however many entries the map holds. README "Sizing a map" quotes this table.
+// however many entries the map holds. docs/sizing.md quotes this table.
 //
 //   hashmap-mem-sizing [--trials N]   one markdown table on stdout: per
 //                                     capacity and fill, the share of inserts

@@ -145,9 +145,10 @@ typedef struct hashmap_mem_entry {
 HASHMAP_MEM_API hashmap_mem_entry hashmap_mem_find_next_valid_entry(const void* map, uint32_t start) HASHMAP_MEM_NONNULL(1);
 
 /* The header's fields, without knowing its offsets: entries in the map now;
- * buckets (a power of two); the most entries it takes (a limit, not a
- * promise: an insert is refused when its key's 32-bucket window is full,
- * README "Sizing a map"). */
+ * buckets (a power of two); the logical_limit given to hashmap_mem_layout.
+ * The limit is no promise of room: inserts do not check it (overwrite does),
+ * and one is refused whenever its key's 32-bucket window is full
+ * (docs/sizing.md). */
 HASHMAP_MEM_API uint32_t hashmap_mem_element_count(const void* map) HASHMAP_MEM_NONNULL(1);
 HASHMAP_MEM_API uint32_t hashmap_mem_capacity(const void* map) HASHMAP_MEM_NONNULL(1);
 HASHMAP_MEM_API uint32_t hashmap_mem_logical_limit(const void* map) HASHMAP_MEM_NONNULL(1);
