@@ -58,7 +58,9 @@ echo "# op script ($script_tool --decode $target $crash):"
 echo "# replaying with ${replay[*]} $crash"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
-"${replay[@]}" "$crash" || status=$?
+# The replay's stderr (its report) goes where ours does; the shell's own
+# "Aborted" line for a killed child does not (the verdict below says it).
+{ "${replay[@]}" "$crash" 2>&3 3>&- || status=$?; } 3>&2 2>/dev/null
 if [ "$status" -eq 0 ]; then
   echo "repro: DID NOT REPRODUCE: $crash passes with ${replay[*]}"
   exit 1

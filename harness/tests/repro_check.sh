@@ -39,10 +39,16 @@ fake_build "$scratch/real" real
 fake_build "$scratch/planted" planted
 
 expect 0 '^repro: REPRODUCED: .* fails \(killed by signal 6 \(ABRT\)' REPRO_BUILD_DIR="$scratch/planted" -- "$passing"
+# The replay's own report is shown; the shell's "line N: PID Aborted" is not.
+out=$(REPRO_BUILD_DIR="$scratch/planted" bash "$root/ci/repro.sh" "$passing" 2>&1)
+if ! grep -q '^planted failure$' <<<"$out" || grep -qE 'line [0-9]+: +[0-9]+ Aborted' <<<"$out"; then
+  echo "FAIL: the replay's report is missing, or the shell's Aborted line is shown:"; printf '%s\n' "$out" | sed 's/^/    /'
+  failures=$((failures + 1))
+fi
 expect 1 '^repro: DID NOT REPRODUCE: .* passes' REPRO_BUILD_DIR="$scratch/real" -- "$passing"
 expect 2 '^repro: COULD NOT RUN: no file ' REPRO_BUILD_DIR="$scratch/real" -- "$scratch/no-such-input"
 expect 2 "^repro: COULD NOT RUN: unknown target 'ops'" REPRO_BUILD_DIR="$scratch/real" -- "$passing" ops
 expect 2 '^repro: COULD NOT RUN: no replay executable ' REPRO_BUILD_DIR="$scratch/empty" -- "$passing"
 expect 2 '^repro: COULD NOT RUN: usage' REPRO_BUILD_DIR="$scratch/real" --
 [ "$failures" -eq 0 ] || exit 1
-echo "repro_check: all six cases as expected"
+echo "repro_check: all seven checks as expected"
