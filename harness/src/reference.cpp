@@ -278,8 +278,8 @@ std::string compare_images(const std::uint8_t* real, const Bytes& expected) {
         };
         if (at < 24) return describe(std::string(" (header field ") + header_field_at(at) + ")");
         const auto bucket = static_cast<std::uint32_t>((at - 24) / map.bucket_size);
-        const auto offset = static_cast<std::uint32_t>((at - 24) % map.bucket_size);
-        if (offset != 0) return describe(bucket_field_at(map, bucket, offset));
+        const auto in_bucket = static_cast<std::uint32_t>((at - 24) % map.bucket_size);
+        if (in_bucket != 0) return describe(bucket_field_at(map, bucket, in_bucket));
         if (real[at] != EMPTY || expected[at] != TOMBSTONE) return describe(" (status byte of bucket " + std::to_string(bucket) + ")");
         // A reclaimed Tombstone: allowed only where no key's walk crosses it.
         for (std::uint32_t offset = 1; offset < map.window(); ++offset) {

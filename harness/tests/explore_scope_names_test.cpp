@@ -31,7 +31,9 @@ TEST(ExploreScopeNames, ANameInBothListsIsTheSameScope) {
     for (Scope& s : explore_scopes()) full.emplace(s.name, std::move(s));
     for (const Scope& s : bounded_scopes()) {
         const auto found = full.find(s.name);
-        if (found != full.end()) EXPECT_TRUE(same_scope(found->second, s)) << s.name;
+        if (found != full.end()) {
+            EXPECT_TRUE(same_scope(found->second, s)) << s.name;
+        }
     }
 }
 
