@@ -2,11 +2,12 @@
 #   make test       ASan+UBSan build (clang) of everything, then ctest
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS each, with a summary
 #   make fuzz-merge minimise the scratch corpus into corpus/
-#   make repro CRASH=<file>   replay one fuzz input in the sanitizer build
+#   make repro CRASH=<file>   replay one fuzz input in the sanitizer build; exit 0 only if it REPRODUCED
 #   make coverage   source-based coverage of core/ from the test suite
 #   make bench      release build of bench/, ratio lines at the end
 #   make gcc-test   plain g++ build of library and tests
 #   make exhaustive every scope of the exhaustive explorer, release build (~20-40 min)
+#   make sizing     the table of inserts refused by fill (docs/sizing.md)
 # Missing tools are installed by ci/install-deps.sh (Debian packages).
 
 BUILD ?= build
@@ -16,7 +17,7 @@ CC_CLANG ?= clang
 FUZZ_SECONDS ?= 60
 CMAKE_GEN := -G Ninja
 
-.PHONY: all test deps fuzz fuzz-merge repro coverage bench gcc-test exhaustive clean
+.PHONY: all test deps fuzz fuzz-merge repro coverage bench gcc-test exhaustive sizing clean
 
 all: test
 
@@ -44,12 +45,20 @@ gcc-test: deps
 	cd $(BUILD)/gcc && ctest --output-on-failure -j $(JOBS)
 
 # Release: the explorer runs hundreds of millions of checked ops; ctest runs
-# its bounded scopes under ASan+UBSan.
+# its bounded scopes under ASan+UBSan. Not in $(BUILD)/release: that is the
+# install build (README, `cmake --preset release`), tests off, any generator.
 exhaustive: deps
-	cmake -S . -B $(BUILD)/release $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=$(CXX_CLANG) \
+	cmake -S . -B $(BUILD)/release-tools $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=$(CXX_CLANG) \
 	  -DHASHMAP_MEM_BUILD_TESTS=ON -DHASHMAP_MEM_BUILD_PROPERTIES=OFF  # the harness is built with tests or fuzz
-	cmake --build $(BUILD)/release -j $(JOBS) --target hashmap-mem-explore
-	$(BUILD)/release/harness/hashmap-mem-explore --scope all
+	cmake --build $(BUILD)/release-tools -j $(JOBS) --target hashmap-mem-explore
+	$(BUILD)/release-tools/harness/hashmap-mem-explore --scope all
+
+# The refusal table of docs/sizing.md, in the same Release build.
+sizing: deps
+	cmake -S . -B $(BUILD)/release-tools $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=$(CXX_CLANG) \
+	  -DHASHMAP_MEM_BUILD_TESTS=ON -DHASHMAP_MEM_BUILD_PROPERTIES=OFF
+	cmake --build $(BUILD)/release-tools -j $(JOBS) --target hashmap-mem-sizing
+	$(BUILD)/release-tools/harness/hashmap-mem-sizing
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) BUILD=$(BUILD) bash ci/fuzz.sh
@@ -59,7 +68,7 @@ fuzz-merge: deps
 
 repro: deps
 	@test -n "$(CRASH)" || { echo "usage: make repro CRASH=<file> [TARGET=<target>]"; exit 2; }
-	BUILD=$(BUILD) bash ci/repro.sh "$(CRASH)" $(TARGET)
+	@BUILD=$(BUILD) bash ci/repro.sh "$(CRASH)" $(TARGET)
 
 coverage: deps
 	BUILD=$(BUILD) bash ci/coverage.sh

@@ -9,10 +9,12 @@
 #   - build ci/install-consumer (a separate project: find_package(hashmap_mem
 #     CONFIG REQUIRED), a C++ MapView client and a C client) and run both;
 #     for the static library also as a C-only project;
-#   - build the C client with `cc -std=c11 -Wall -Werror client.c
+#   - build the C client with `cc -std=c11 -Wall -Wextra -Werror client.c
 #     $(pkg-config --cflags --libs hashmap_mem)` and run it;
-# and once, the consumer with the source tree by add_subdirectory (the
-# FetchContent way): only the library may be built, without GoogleTest.
+#   - check hashmap_mem.pc: its prefix is the install prefix itself;
+# and once, the consumer with the source tree by add_subdirectory: only the
+# library may be built, without GoogleTest; and as a C-only project
+# (`project(vm C)`) by add_subdirectory and by FetchContent.
 # Run: bash ci/check-install.sh      (scratch in $BUILD/check-install; ~1 min)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +38,11 @@ for shared in OFF ON; do
   libdir=$(dirname "$(find "$prefix" -name 'libhashmap_mem.*' | head -n 1)")
   [ -f "$libdir/pkgconfig/hashmap_mem.pc" ] || fail "no hashmap_mem.pc under $libdir/pkgconfig"
   [ -f "$libdir/cmake/hashmap_mem/hashmap_memConfigVersion.cmake" ] || fail "no hashmap_memConfigVersion.cmake"
+  pc_prefix=$(sed -n 's/^prefix=//p' "$libdir/pkgconfig/hashmap_mem.pc")
+  [ "$pc_prefix" = "$prefix" ] || fail "hashmap_mem.pc has prefix=$pc_prefix, not the install prefix $prefix"
+  cflags=$(PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --cflags hashmap_mem | sed "s/ *$//")
+  [ "$cflags" = "-I$prefix/include" ] || fail "pkg-config --cflags gives '$cflags', not -I$prefix/include"
+  step "hashmap_mem.pc: prefix=$pc_prefix, cflags $cflags"
 
   if [ "$shared" = OFF ]; then
     runtime=$(nm -u "$libdir/libhashmap_mem.a" | awk '{ print $2 }' | grep -E '^_ZN?St|^_ZSt|__cxa_|__gxx_|_Unwind_|^_Zn|^_Zd' | sort -u || true)
@@ -63,10 +70,10 @@ for shared in OFF ON; do
     "$work/consumer-c-only/c_client"
   fi
 
-  step "BUILD_SHARED_LIBS=$shared: cc -std=c11 -Wall -Werror c_client.c \$(pkg-config --cflags --libs hashmap_mem)"
+  step "BUILD_SHARED_LIBS=$shared: cc -std=c11 -Wall -Wextra -Werror c_client.c \$(pkg-config --cflags --libs hashmap_mem)"
   flags=$(PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --cflags --libs hashmap_mem)
   # shellcheck disable=SC2086
-  cc -std=c11 -Wall -Werror "$consumer/c_client.c" $flags -o "$work/pkg-config-client-$shared"
+  cc -std=c11 -Wall -Wextra -Werror "$consumer/c_client.c" $flags -o "$work/pkg-config-client-$shared"
   LD_LIBRARY_PATH="$libdir" "$work/pkg-config-client-$shared"
 done
 
@@ -78,4 +85,16 @@ extra=$(echo "$targets" | grep -E 'unit_tests|harness|fuzzer|properties|hashmap-
 [ -z "$extra" ] || fail "add_subdirectory builds more than the library: $extra"
 cmake --build "$work/consumer-subdirectory" >/dev/null
 "$work/consumer-subdirectory/view_client"
+
+# A C-only parent once stopped at generate: "No known features for CXX compiler".
+step "a C-only project (project(vm C)) with add_subdirectory"
+cmake -S "$consumer" -B "$work/consumer-c-only-subdirectory" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCONSUMER_C_ONLY=ON \
+  -DHASHMAP_MEM_SOURCE_DIR="$root" >/dev/null
+cmake --build "$work/consumer-c-only-subdirectory" >/dev/null
+"$work/consumer-c-only-subdirectory/c_client"
+step "a C-only project (project(vm C)) with FetchContent"
+cmake -S "$consumer" -B "$work/consumer-c-only-fetchcontent" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCONSUMER_C_ONLY=ON \
+  -DCONSUMER_FETCHCONTENT=ON -DFETCHCONTENT_SOURCE_DIR_HASHMAP_MEM="$root" >/dev/null
+cmake --build "$work/consumer-c-only-fetchcontent" >/dev/null
+"$work/consumer-c-only-fetchcontent/c_client"
 step "passed"

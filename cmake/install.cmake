@@ -20,13 +20,24 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/hashmap_memConfigVersion.
 install(FILES ${PROJECT_BINARY_DIR}/hashmap_memConfig.cmake ${PROJECT_BINARY_DIR}/hashmap_memConfigVersion.cmake
   DESTINATION ${HASHMAP_MEM_CMAKE_DIR})
 
-# Relocatable: the prefix is found from the .pc file's own place, so
-# `cmake --install build --prefix P` gives a file that is right for P.
+# The prefix pkg-config users expect: the install prefix itself, written
+# when installing (install(CODE) sees `cmake --install --prefix P`'s P; DESTDIR
+# is not part of it), not a path climbing from the .pc file's directory.
 if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
-  set(HASHMAP_MEM_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  set(HASHMAP_MEM_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
 else()
-  file(RELATIVE_PATH relative "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
-  set(HASHMAP_MEM_PC_PREFIX "\${pcfiledir}/${relative}")
+  set(HASHMAP_MEM_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
 endif()
-configure_file(${PROJECT_SOURCE_DIR}/cmake/hashmap_mem.pc.in ${PROJECT_BINARY_DIR}/hashmap_mem.pc @ONLY)
+if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(HASHMAP_MEM_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+else()
+  set(HASHMAP_MEM_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
+set(HASHMAP_MEM_PC_PREFIX "@HASHMAP_MEM_INSTALL_PREFIX@")  # kept as is by configure_file, filled at install
+configure_file(${PROJECT_SOURCE_DIR}/cmake/hashmap_mem.pc.in ${PROJECT_BINARY_DIR}/hashmap_mem.pc.in @ONLY)
+install(CODE "
+  get_filename_component(prefix \"\${CMAKE_INSTALL_PREFIX}\" ABSOLUTE)  # no .., no trailing /
+  file(READ \"${PROJECT_BINARY_DIR}/hashmap_mem.pc.in\" pc)
+  string(REPLACE \"@HASHMAP_MEM_INSTALL_PREFIX@\" \"\${prefix}\" pc \"\${pc}\")
+  file(WRITE \"${PROJECT_BINARY_DIR}/hashmap_mem.pc\" \"\${pc}\")")
 install(FILES ${PROJECT_BINARY_DIR}/hashmap_mem.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -37,10 +37,16 @@ int main(void) {
     memcpy(&slot_value, found, sizeof slot_value);
     if (slot_value != 123 || !hashmap_mem_remove(map, name) || hashmap_mem_has(map, name)) return fail("wrong answers");
 
+    /* Read through a const pointer, as a read-only image is read. */
+    const uint8_t* image = map;
     uint32_t entries = 0;
-    for (hashmap_mem_entry e = hashmap_mem_find_next_valid_entry(map, 0); e.key != NULL;
-         e = hashmap_mem_find_next_valid_entry(map, e.index + 1u)) {
+    for (hashmap_mem_entry e = hashmap_mem_find_next_valid_entry(image, 0); e.key != NULL;
+         e = hashmap_mem_find_next_valid_entry(image, e.index + 1u)) {
         ++entries;
+    }
+    if (entries != hashmap_mem_element_count(image) || hashmap_mem_capacity(image) != 512 ||
+        hashmap_mem_logical_limit(image) != 500) {
+        return fail("the header's fields disagree with the scan or the layout");
     }
     uint32_t bucket = 0;
     if (hashmap_mem_validate(map, init.total_size, &bucket) != HASHMAP_MEM_OK) return fail("validate refused the map");

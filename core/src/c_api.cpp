@@ -69,7 +69,9 @@ void hashmap_mem_init(void* map, const hashmap_mem_map_init* init) {
 
 uint8_t* hashmap_mem_get_or_reserve_entry(void* map, const void* key) { return hm::get_or_reserve_entry(map, key); }
 
-uint8_t* hashmap_mem_lookup(void* map, const void* key) { return hm::lookup(map, key); }
+uint8_t* hashmap_mem_lookup(const void* map, const void* key) {
+    return hm::lookup(const_cast<void*>(map), key);  // reads only; strchr's convention (hashmap_mem.h)
+}
 
 bool hashmap_mem_has(const void* map, const void* key) { return hm::has(map, key); }
 
@@ -80,10 +82,16 @@ hashmap_mem_status hashmap_mem_overwrite(void* target, const void* source) {
     return result == hm::OverwriteResult::Ok ? HASHMAP_MEM_OK : OVERWRITE_BASE + static_cast<hashmap_mem_status>(result);
 }
 
-hashmap_mem_entry hashmap_mem_find_next_valid_entry(void* map, uint32_t start) {
-    const hm::Entry entry = hm::find_next_valid_entry(map, start);
+hashmap_mem_entry hashmap_mem_find_next_valid_entry(const void* map, uint32_t start) {
+    const hm::Entry entry = hm::find_next_valid_entry(const_cast<void*>(map), start);  // reads only
     return hashmap_mem_entry{entry.key, entry.value, entry.index};
 }
+
+uint32_t hashmap_mem_element_count(const void* map) { return hm::read_element_count(map); }
+
+uint32_t hashmap_mem_capacity(const void* map) { return hm::read_capacity(map); }
+
+uint32_t hashmap_mem_logical_limit(const void* map) { return hm::read_logical_limit(map); }
 
 hashmap_mem_status hashmap_mem_validate(const void* block, size_t size, uint32_t* bucket) {
     const hm::ValidateResult result = hm::validate(block, size);

@@ -8,7 +8,8 @@
 #include "hashmap_mem/hashmap_mem.h"
 
 int main(void) {
-    /* Room for 100 entries: key_size, key_alignment, value_size, value_alignment, logical_limit. */
+    /* Limit 100 (capacity 128): key_size, key_alignment, value_size, value_alignment, logical_limit.
+     * An insert can still be refused (window full): docs/sizing.md. */
     hashmap_mem_map_init init;
     hashmap_mem_status status = hashmap_mem_layout(4, 4, 8, 8, 100, &init);
     if (status != HASHMAP_MEM_OK) {

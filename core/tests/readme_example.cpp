@@ -10,7 +10,8 @@
 int main() {
     namespace hm = hashmap_mem;
 
-    // Room for 100 entries: key_size, key_alignment, value_size, value_alignment, logical_limit.
+    // Limit 100 (capacity 128): key_size, key_alignment, value_size, value_alignment, logical_limit.
+    // An insert can still be refused (window full): docs/sizing.md.
     const hm::LayoutResult layout = hm::layout(4, 4, 8, 8, 100);
     if (!layout) {
         std::printf("bad layout: %s\n", hm::describe(layout.error));

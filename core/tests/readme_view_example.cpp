@@ -13,7 +13,7 @@ struct Point {
 int main() {
     using Points = hashmap_mem::MapView<std::uint32_t, Point>;
 
-    // A block for 100 entries, 8-aligned (the view checks size and alignment).
+    // A block for limit 100, 8-aligned (the view checks size and alignment).
     std::vector<std::uint64_t> memory(Points::bytes_for(100) / 8 + 1);
     Points::Result made = Points::create(memory.data(), memory.size() * 8, 100);
     if (!made) {

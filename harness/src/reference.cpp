@@ -243,6 +243,28 @@ bool overwrite(Bytes& target_image, const Bytes& source_image) {
     return true;
 }
 
+// Which header field byte `at` (< 24) is in (SPEC §1).
+const char* header_field_at(std::size_t at) {
+    static constexpr const char* FIELDS[24] = {
+        "capacity",     "capacity",     "element_count", "element_count", "key_size",      "key_size",
+        "key_size",     "key_size",     "value_size",    "value_size",    "value_size",    "value_size",
+        "value_offset", "value_offset", "value_offset",  "value_offset",  "bucket_size",   "bucket_size",
+        "bucket_size",  "bucket_size",  "logical_limit", "logical_limit", "key_offset",    "padding_and_secret_code"};
+    return FIELDS[at];
+}
+
+// What byte `offset` (> 0) of a bucket holds: " (key byte 2 of bucket 5)".
+std::string bucket_field_at(const Map& map, std::uint32_t bucket, std::uint32_t offset) {
+    const std::string of = " of bucket " + std::to_string(bucket) + ")";
+    if (offset >= map.key_offset && offset < map.key_offset + map.key_size) {
+        return " (key byte " + std::to_string(offset - map.key_offset) + of;
+    }
+    if (offset >= map.value_offset && offset < map.value_offset + map.value_size) {
+        return " (value byte " + std::to_string(offset - map.value_offset) + of;
+    }
+    return " (padding byte " + std::to_string(offset) + of;
+}
+
 std::string compare_images(const std::uint8_t* real, const Bytes& expected) {
     Map map(const_cast<std::uint8_t*>(expected.data()));
     // From one differing byte to the next (first_difference compares words):
@@ -254,10 +276,10 @@ std::string compare_images(const std::uint8_t* real, const Bytes& expected) {
             return "image byte " + std::to_string(at) + " is " + std::to_string(real[at]) + ", the Rust crate's is " +
                    std::to_string(expected[at]) + why;
         };
-        if (at < 24) return describe(" (header)");
+        if (at < 24) return describe(std::string(" (header field ") + header_field_at(at) + ")");
         const auto bucket = static_cast<std::uint32_t>((at - 24) / map.bucket_size);
-        const std::string where = " (bucket " + std::to_string(bucket) + ")";
-        if ((at - 24) % map.bucket_size != 0) return describe(where);
+        const auto in_bucket = static_cast<std::uint32_t>((at - 24) % map.bucket_size);
+        if (in_bucket != 0) return describe(bucket_field_at(map, bucket, in_bucket));
         if (real[at] != EMPTY || expected[at] != TOMBSTONE) return describe(" (status byte of bucket " + std::to_string(bucket) + ")");
         // A reclaimed Tombstone: allowed only where no key's walk crosses it.
         for (std::uint32_t offset = 1; offset < map.window(); ++offset) {

@@ -12,25 +12,26 @@ struct CommandShape {
     std::string_view name;
     OpKind kind;
     std::string_view usage;  // the arguments, for error messages
+    std::string_view does;   // for hashmap-mem-script --help
 };
 
 constexpr CommandShape COMMANDS[] = {
-    {"hash", OpKind::Hash, "HEX"},
-    {"layout", OpKind::Layout, "KS KA VS VA LIMIT"},
-    {"new", OpKind::New, "ID KS KA VS VA LIMIT [FILL]"},
-    {"put", OpKind::Put, "ID KEY VALUE"},
-    {"get", OpKind::Get, "ID KEY"},
-    {"has", OpKind::Has, "ID KEY"},
-    {"del", OpKind::Del, "ID KEY"},
-    {"ow", OpKind::Ow, "TARGET SOURCE"},
-    {"next", OpKind::Next, "ID START"},
-    {"img", OpKind::Img, "ID"},
-    {"load", OpKind::Load, "ID HEX"},
-    {"check", OpKind::Check, "ID"},
-    {"scan", OpKind::Scan, "ID"},
-    {"scandel", OpKind::ScanDel, "ID EVERY"},
-    {"scanput", OpKind::ScanPut, "ID EVERY KEY VALUE"},
-    {"via", OpKind::Via, "ID raw|c|view"},
+    {"hash", OpKind::Hash, "HEX", "FxHash64 of the bytes: 16 hex digits"},
+    {"layout", OpKind::Layout, "KS KA VS VA LIMIT", "bucket_size key_offset value_offset capacity total_size, or error"},
+    {"new", OpKind::New, "ID KS KA VS VA LIMIT [FILL]", "a block (zeros, or FILL repeated) and init: ok or error"},
+    {"put", OpKind::Put, "ID KEY VALUE", "get_or_reserve_entry, then write VALUE: 1, or 0 (window full)"},
+    {"get", OpKind::Get, "ID KEY", "lookup: the value's hex, or none"},
+    {"has", OpKind::Has, "ID KEY", "has: 1 or 0"},
+    {"del", OpKind::Del, "ID KEY", "remove: 1 or 0"},
+    {"ow", OpKind::Ow, "TARGET SOURCE", "overwrite(TARGET, SOURCE): 1 or 0"},
+    {"next", OpKind::Next, "ID START", "find_next_valid_entry: the index, 65535 at the end"},
+    {"img", OpKind::Img, "ID", "the whole block in hex"},
+    {"load", OpKind::Load, "ID HEX", "copy the bytes to a new block and validate: ok (kept) or error"},
+    {"check", OpKind::Check, "ID", "validate the map: ok or error"},
+    {"scan", OpKind::Scan, "ID", "(harness) a full scan: the indices visited"},
+    {"scandel", OpKind::ScanDel, "ID EVERY", "(harness) a full scan removing every EVERY-th entry visited"},
+    {"scanput", OpKind::ScanPut, "ID EVERY KEY VALUE", "(harness) a full scan putting KEY once, after the EVERY-th entry"},
+    {"via", OpKind::Via, "ID raw|c|view", "(harness) map ID's later ops go through that front end"},
 };
 
 const CommandShape& shape_of(OpKind kind) {
@@ -239,6 +240,16 @@ std::variant<std::monostate, ExpectedLine, ParseError> split_expectation(std::st
     std::string_view result = line.substr(arrow + 4);
     while (!result.empty() && (result.back() == '\r' || result.back() == ' ')) result.remove_suffix(1);
     return ExpectedLine{std::string(line.substr(0, arrow)), std::string(result)};
+}
+
+std::string script_commands_help() {
+    std::string out;
+    for (const CommandShape& shape : COMMANDS) {
+        std::string command = "  " + std::string(shape.name) + " " + std::string(shape.usage);
+        if (command.size() < 34) command.resize(34, ' ');
+        out += command + "  " + std::string(shape.does) + "\n";
+    }
+    return out;
 }
 
 }  // namespace hashmap_mem::harness

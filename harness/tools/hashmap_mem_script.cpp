@@ -10,6 +10,7 @@
 //                                         (TARGET: ops_fuzzer, overwrite_fuzzer,
 //                                         scan_fuzzer, image_fuzzer); pipe it
 //                                         into --model to replay it
+//   hashmap-mem-script --help             this usage and every script command
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -30,7 +31,17 @@ using namespace hashmap_mem::harness;
 constexpr const char* USAGE =
     "usage: hashmap-mem-script [--model] < SCRIPT\n"
     "       hashmap-mem-script --check FILE...\n"
-    "       hashmap-mem-script --decode TARGET FILE\n";
+    "       hashmap-mem-script --decode TARGET FILE\n"
+    "       hashmap-mem-script --help\n";
+
+// --help: to stdout, exit 0; the commands come from the parser's own table.
+int help() {
+    std::cout << USAGE
+              << "\nA script is one command per line (SPEC section 9): '#' starts a comment, bytes are\n"
+                 "lowercase hex ('.' is empty), ID names a map. Each command prints one result line:\n"
+              << script_commands_help();
+    return 0;
+}
 
 int run_script(std::istream& in, bool with_model) {
     Executor plain;
@@ -98,6 +109,7 @@ int run_decode(const char* target_name, const char* path) {
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
+    if (argc == 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) return help();
     if (argc >= 2 && std::strcmp(argv[1], "--check") == 0) {
         if (argc == 2) {
             std::cerr << USAGE;
@@ -108,6 +120,6 @@ int main(int argc, char** argv) {
     if (argc == 4 && std::strcmp(argv[1], "--decode") == 0) return run_decode(argv[2], argv[3]);
     if (argc == 2 && std::strcmp(argv[1], "--model") == 0) return run_script(std::cin, true);
     if (argc == 1) return run_script(std::cin, false);
-    std::cerr << USAGE;
+    std::cerr << "hashmap-mem-script: unexpected arguments starting at '" << argv[1] << "'\n" << USAGE;
     return 2;
 }

@@ -3,6 +3,8 @@
 // remaining byte alone. The home bucket is taken from its top 16 bits.
 #pragma once
 
+#include "hashmap_mem/cxx17.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>

@@ -5,6 +5,15 @@
  * nothing: they trust what the C++ ones trust (README "Preconditions"), and an
  * image from outside goes through hashmap_mem_validate first.
  *
+ * Const: a function that only reads a map takes `const void*` (a const
+ * buffer, a read-only mmap) and, like strchr, hands back a non-const pointer
+ * into it: writing through that pointer is yours to avoid for a read-only map.
+ * One name per operation, and every existing call compiles unchanged.
+ *
+ * Pointers marked HASHMAP_MEM_NONNULL must not be NULL (GCC and clang warn at
+ * a literal NULL: -Wnonnull); a map pointer is one hashmap_mem_init wrote or
+ * hashmap_mem_validate accepted.
+ *
  * Link: -lhashmap_mem (pkg-config hashmap_mem, or CMake hashmap_mem::hashmap_mem);
  * the static library needs no C++ runtime. */
 #ifndef HASHMAP_MEM_H
@@ -15,6 +24,13 @@
 #include <stdint.h>
 
 #include "hashmap_mem/export.h"
+
+/* Arguments numbered from 1. GCC and clang only; nothing elsewhere (MSVC). */
+#if defined(__GNUC__) || defined(__clang__)
+#define HASHMAP_MEM_NONNULL(...) __attribute__((nonnull(__VA_ARGS__)))
+#else
+#define HASHMAP_MEM_NONNULL(...)
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -95,25 +111,25 @@ HASHMAP_MEM_API hashmap_mem_status hashmap_mem_layout(uint32_t key_size, uint32_
 
 /* Writes the header and marks every bucket Empty. Trusts: `init` came from a
  * successful hashmap_mem_layout and `map` has init->total_size writable bytes. */
-HASHMAP_MEM_API void hashmap_mem_init(void* map, const hashmap_mem_map_init* init);
+HASHMAP_MEM_API void hashmap_mem_init(void* map, const hashmap_mem_map_init* init) HASHMAP_MEM_NONNULL(1, 2);
 
 /* Address of key's value (value_size bytes, any alignment), reserving a bucket
  * if the key is absent (the value bytes are yours to write). NULL when the key
  * is absent and its 32-bucket window is full; nothing changed then. */
-HASHMAP_MEM_API uint8_t* hashmap_mem_get_or_reserve_entry(void* map, const void* key);
+HASHMAP_MEM_API uint8_t* hashmap_mem_get_or_reserve_entry(void* map, const void* key) HASHMAP_MEM_NONNULL(1, 2);
 
-/* Address of key's value, or NULL. Reads only. */
-HASHMAP_MEM_API uint8_t* hashmap_mem_lookup(void* map, const void* key);
+/* Address of key's value, or NULL. Reads only (non-const result: see "Const"). */
+HASHMAP_MEM_API uint8_t* hashmap_mem_lookup(const void* map, const void* key) HASHMAP_MEM_NONNULL(1, 2);
 
-HASHMAP_MEM_API bool hashmap_mem_has(const void* map, const void* key);
+HASHMAP_MEM_API bool hashmap_mem_has(const void* map, const void* key) HASHMAP_MEM_NONNULL(1, 2);
 
 /* True if the key was there. Nothing moves: a running scan is not disturbed. */
-HASHMAP_MEM_API bool hashmap_mem_remove(void* map, const void* key);
+HASHMAP_MEM_API bool hashmap_mem_remove(void* map, const void* key) HASHMAP_MEM_NONNULL(1, 2);
 
 /* Copies every source entry into target (source's values win), all or
  * nothing: HASHMAP_MEM_OK, or an HASHMAP_MEM_OVERWRITE_* error and target
  * holds exactly what it held. Source is never written. */
-HASHMAP_MEM_API hashmap_mem_status hashmap_mem_overwrite(void* target, const void* source);
+HASHMAP_MEM_API hashmap_mem_status hashmap_mem_overwrite(void* target, const void* source) HASHMAP_MEM_NONNULL(1, 2);
 
 #define HASHMAP_MEM_END_OF_SCAN 0xFFFFu
 
@@ -125,8 +141,17 @@ typedef struct hashmap_mem_entry {
 
 /* The first Occupied bucket at index >= start, or {NULL, NULL, 0xFFFF}. A full
  * scan starts at 0 and goes on at index + 1; removing the returned entry
- * during a scan is safe. */
-HASHMAP_MEM_API hashmap_mem_entry hashmap_mem_find_next_valid_entry(void* map, uint32_t start);
+ * during a scan is safe. Reads only (non-const value: see "Const"). */
+HASHMAP_MEM_API hashmap_mem_entry hashmap_mem_find_next_valid_entry(const void* map, uint32_t start) HASHMAP_MEM_NONNULL(1);
+
+/* The header's fields, without knowing its offsets: entries in the map now;
+ * buckets (a power of two); the logical_limit given to hashmap_mem_layout.
+ * The limit is no promise of room: inserts do not check it (overwrite does),
+ * and one is refused whenever its key's 32-bucket window is full
+ * (docs/sizing.md). */
+HASHMAP_MEM_API uint32_t hashmap_mem_element_count(const void* map) HASHMAP_MEM_NONNULL(1);
+HASHMAP_MEM_API uint32_t hashmap_mem_capacity(const void* map) HASHMAP_MEM_NONNULL(1);
+HASHMAP_MEM_API uint32_t hashmap_mem_logical_limit(const void* map) HASHMAP_MEM_NONNULL(1);
 
 /* Whether `size` bytes at `block` (from a file, the network) are a map every
  * other function may be given: HASHMAP_MEM_OK or the first problem, an

@@ -2,6 +2,7 @@
 // with the Rust crate hashmap-mem 0.2.x (the Swamp VM's map). See README.md.
 #pragma once
 
+#include "hashmap_mem/cxx17.hpp"
 #include "hashmap_mem/fxhash.hpp"    // fxhash64, home_bucket
 #include "hashmap_mem/header.hpp"    // MapHeader, BucketStatus, SECRET_CODE
 #include "hashmap_mem/layout.hpp"    // layout, calculate_bucket_layout, total_size

@@ -2,6 +2,8 @@
 // SPEC §1-2, shared byte for byte with the Rust crate hashmap-mem 0.2.x.
 #pragma once
 
+#include "hashmap_mem/cxx17.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>

@@ -4,6 +4,8 @@
 // is written.
 #pragma once
 
+#include "hashmap_mem/cxx17.hpp"
+
 #include <cstdint>
 
 #include "hashmap_mem/export.h"

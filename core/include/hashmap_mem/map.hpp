@@ -9,6 +9,8 @@
 // None of them allocates, throws or resizes. Blocks may sit at any address.
 #pragma once
 
+#include "hashmap_mem/cxx17.hpp"
+
 #include <cstdint>
 #include <cstring>
 #include <type_traits>

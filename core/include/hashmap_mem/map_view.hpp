@@ -29,8 +29,11 @@
 // is used. create and attach check everything else.
 #pragma once
 
+#include "hashmap_mem/cxx17.hpp"
+
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <iterator>
 #include <type_traits>
@@ -75,6 +78,8 @@ public:
     LayoutError layout_error = LayoutError::None;        // BadLayout: which
     ValidateError validate_error = ValidateError::None;  // InvalidImage: which
     std::uint32_t bucket = 0;                            // InvalidImage: the bucket of the problem, where there is one
+    std::uint32_t map_key_size = 0;                      // OtherTypes: the image's key_size and value_size
+    std::uint32_t map_value_size = 0;
 
     explicit operator bool() const noexcept { return error == ViewError::None; }
     MapView<K, V>& operator*() noexcept { return view_; }
@@ -82,16 +87,19 @@ public:
     MapView<K, V>* operator->() noexcept { return &view_; }
     const MapView<K, V>* operator->() const noexcept { return &view_; }
 
-    // The most specific sentence: layout's or validate's own, else the view's.
+    // The most specific sentence: layout's or validate's own, for OtherTypes
+    // the map's and the types' sizes, else the view's. Lives as long as this.
     const char* why() const noexcept {
         if (error == ViewError::BadLayout) return describe(layout_error);
         if (error == ViewError::InvalidImage) return describe(validate_error);
+        if (error == ViewError::OtherTypes) return sizes_;
         return describe(error);
     }
 
 private:
     friend class MapView<K, V>;
     MapView<K, V> view_;
+    char sizes_[160] = {};  // the OtherTypes sentence, with four numbers of up to 20 digits
 };
 
 template <typename K, typename V>
@@ -117,15 +125,16 @@ public:
     using const_iterator = basic_iterator<true>;
 
     // Bytes a block needs for `limit` entries; 0 when layout refuses the limit
-    // (0, or above 32768) or the types.
-    static std::size_t bytes_for(std::uint16_t limit) noexcept {
+    // (0, or above 32768) or the types. `limit` is wide so that no value is
+    // cut down to another one (70000 is refused, not sized as 4464).
+    static std::size_t bytes_for(std::size_t limit) noexcept {
         const LayoutResult result = layout_for(limit);
         return result ? result.map_init.total_size : 0;
     }
 
     // A new, empty map in the block (init): the block must hold
     // bytes_for(limit) bytes and be aligned for K and V.
-    static Result create(void* block, std::size_t size, std::uint16_t limit) noexcept {
+    static Result create(void* block, std::size_t size, std::size_t limit) noexcept {
         Result result;
         const LayoutResult layout = layout_for(limit);
         if (!layout) {
@@ -157,6 +166,12 @@ public:
         const MapHeader header = read_header(block);
         if (read_key_size(block) != sizeof(K) || read_value_size(block) != sizeof(V)) {
             result.error = ViewError::OtherTypes;
+            result.map_key_size = read_key_size(block);
+            result.map_value_size = read_value_size(block);
+            std::snprintf(result.sizes_, sizeof result.sizes_,
+                          "the map's key_size is %lu and value_size %lu; this MapView's sizeof(K) is %zu and sizeof(V) %zu",
+                          static_cast<unsigned long>(result.map_key_size), static_cast<unsigned long>(result.map_value_size),
+                          sizeof(K), sizeof(V));
         } else if (reinterpret_cast<std::uintptr_t>(block) % ALIGNMENT != 0 || std::size_t{header.key_offset} % alignof(K) != 0 ||
                    std::size_t{header.value_offset} % alignof(V) != 0 || std::size_t{header.bucket_size} % ALIGNMENT != 0) {
             result.error = ViewError::Misaligned;
@@ -215,8 +230,11 @@ private:
     static constexpr std::size_t KEY_SIZE = detail::SPECIALISED_KEY_SIZE<sizeof(K)>;
     static constexpr std::uint32_t KEY_BYTES = sizeof(K);  // the header's key_size (attach checked it)
 
-    static LayoutResult layout_for(std::uint16_t limit) noexcept {
-        return layout(sizeof(K), alignof(K), sizeof(V), alignof(V), limit);
+    // A limit past uint32_t is passed as UINT32_MAX: layout refuses it as too
+    // large, as it refuses anything above 32768.
+    static LayoutResult layout_for(std::size_t limit) noexcept {
+        const auto narrow = static_cast<std::uint32_t>(limit > UINT32_MAX ? UINT32_MAX : limit);
+        return layout(sizeof(K), alignof(K), sizeof(V), alignof(V), narrow);
     }
 
     void* map_ = nullptr;

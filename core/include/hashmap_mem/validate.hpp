@@ -5,6 +5,8 @@
 // it matches a std::unordered_map holding its entries.
 #pragma once
 
+#include "hashmap_mem/cxx17.hpp"
+
 #include <cstddef>
 #include <cstdint>
 

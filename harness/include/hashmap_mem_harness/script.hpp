@@ -23,6 +23,9 @@ ParsedLine parse_line(std::string_view line);
 std::string print(const Op& op);
 std::string print(const std::vector<Op>& ops);  // one line each, '\n'-terminated
 
+// Every command, one line each: its arguments and what it prints.
+std::string script_commands_help();
+
 // Conformance lines: "COMMAND => RESULT".
 struct ExpectedLine {
     std::string command;
