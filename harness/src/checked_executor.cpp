@@ -344,7 +344,13 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
             if (answer.kind != Answer::Kind::Index) return line() + ": " + result();
             return check_next(block->data(), op.number, answer.index);
         }
-        case OpKind::Check: return ok ? "" : line() + ": validate refused a live map: " + result();
+        case OpKind::Check: {
+            if (!ok) return line() + ": validate refused a live map: " + result();
+            // Every front end's verdict on the live map too (a script replaying a
+            // failed load ends in check: the explorer's restores are loads).
+            const std::string front_ends = check_validate_front_ends(block->data(), block->size());
+            return front_ends.empty() ? "" : line() + ": " + front_ends;
+        }
         case OpKind::Scan:
         case OpKind::ScanDel: {
             if (answer.kind != Answer::Kind::Indices) return line() + ": " + result();
