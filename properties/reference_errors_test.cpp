@@ -31,7 +31,7 @@ TEST(ReferenceLayoutError, NamesTheOneRuleBroken) {
     EXPECT_EQ(error_of(8, 1, 8, 1, 0), E::LogicalLimitZero);
     EXPECT_EQ(error_of(8, 1, 8, 1, 32769), E::LogicalLimitTooLarge);
     EXPECT_EQ(error_of(0xFFFFFFFF, 1, 0, 1, 1), E::ValueOffsetOverflow);
-    EXPECT_EQ(error_of(8, 1, 0xFFFFFFF0, 1, 1), E::BucketSizeOverflow);
+    EXPECT_EQ(error_of(8, 1, 0xFFFFFFFF, 1, 1), E::BucketSizeOverflow);
     EXPECT_EQ(error_of(8, 8, 1u << 20, 8, 32768), E::TotalSizeOverflow);
 }
 
@@ -47,7 +47,7 @@ TEST(ReferenceLayoutError, OrdersSeveralBucketShapeFirstThenLimitThenTotal) {
     EXPECT_EQ(error_of(8, 1, 8, 256, 0), E::ValueAlignmentTooLarge);
     // calculate_bucket_layout has no limit: its overflow comes before the limit's errors.
     EXPECT_EQ(error_of(0xFFFFFFFF, 1, 0, 1, 0), E::ValueOffsetOverflow);
-    EXPECT_EQ(error_of(8, 1, 0xFFFFFFF0, 1, 40000), E::BucketSizeOverflow);
+    EXPECT_EQ(error_of(8, 1, 0xFFFFFFFF, 1, 40000), E::BucketSizeOverflow);
 }
 
 TEST(ReferenceLayoutError, AgreesWithTheReferenceNumbersOnEveryEdgeCombination) {
