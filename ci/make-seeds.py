@@ -115,11 +115,58 @@ def image_seeds():
     return seeds
 
 
+# Near-duplicate keys (pool indices 52..63: cluster keys 0, 1, 2 with their
+# first, middle or last byte or one word changed), for every key size with a
+# fast path and some without: cluster keys put, then each near-duplicate got,
+# probed, put and removed, so a compare that skips bytes answers wrong.
+NEAR_DUPLICATE_KEY_SIZES = [1, 2, 3, 4, 5, 7, 8, 12, 16, 20, 24, 32, 33, 40]
+
+
+def near_duplicate_seeds():
+    seeds = []
+    for i, ks in enumerate(NEAR_DUPLICATE_KEY_SIZES):
+        for vs in [1, 0]:
+            puts = bytes([PUT, 0, PUT, 1, PUT, 2])
+            probes = b"".join(bytes([GET, k, HAS, k]) for k in range(52, 64))
+            writes = b"".join(bytes([PUT, k]) for k in range(52, 64)) + b"".join(bytes([DEL, k]) for k in range(52, 64))
+            seeds.append(layout(ks, vs, limit=64) + home_near_end(i % 4) + fill(0) + puts + probes + writes +
+                         bytes([GET, 0, GET, 1, GET, 2, MISC | 16]))
+    return seeds
+
+
+# ops_fuzzer raw layouts at the top of their range and with one rule broken
+# (or several, for the order of the errors): layout's error kind, the C
+# status and struct, describe and MapView's bytes_for and create are compared.
+EDGE_LAYOUTS = [(1, 1, 0, 1, 32768), (8, 8, 8, 8, 32768), (1, 1, 1, 1, 32768), (8, 1, 8, 256, 64), (8, 1, 8, 3, 64),
+                (8, 1, 8, 0, 64), (8, 0, 8, 1, 64), (0, 1, 8, 1, 64), (8, 1, 8, 1, 0), (8, 1, 8, 1, 32769),
+                (0, 0, 0, 0, 0), (0xFFFFFFFF, 1, 0, 1, 0), (8, 256, 8, 256, 32769), (8, 3, 8, 256, 0),
+                (1, 128, 0, 128, 32768), (8, 1, 0xFFFFFFF0, 1, 0)]
+
+
+def edge_layout_seeds():
+    return [raw_layout(values) + home_near_end() + fill(0) + bytes([PUT, 1, GET, 1, MISC | 16]) for values in EDGE_LAYOUTS]
+
+
+# image_fuzzer mode 0xe0: a map made by puts, then one header field put at an
+# edge of a validate rule (edge_corrupt: rule byte, delta byte -1/0/+1).
+def edge_image_seeds():
+    seeds = []
+    lays = [layout(8, 8), layout(3, 0, limit=16), layout(4, 4, 4, 4, 33), layout(16, 1, limit=2), layout(1, 2, 1, 2, 1)]
+    ops = bytes([PUT, 2, GET, 3, DEL, 4, HAS, 5, MISC | 16, MISC | 12])
+    for li, lay in enumerate(lays):
+        for puts in [0, 5]:
+            for rule in range(16):
+                for delta in range(3):
+                    build = bytes([puts]) + bytes(range(puts)) + bytes([0])
+                    seeds.append(bytes([0xe0]) + lay + home_near_end(li) + fill(0) + build + bytes([0, rule, delta]) + ops)
+    return seeds
+
+
 def main():
     out = sys.argv[1]
     rng = random.Random(20261125)
-    shapes = {"ops_fuzzer": ops_seeds(), "scan_fuzzer": scan_seeds(),
-              "overwrite_fuzzer": overwrite_seeds(), "image_fuzzer": image_seeds()}
+    shapes = {"ops_fuzzer": ops_seeds() + near_duplicate_seeds() + edge_layout_seeds(), "scan_fuzzer": scan_seeds(),
+              "overwrite_fuzzer": overwrite_seeds(), "image_fuzzer": image_seeds() + edge_image_seeds()}
     for target, seeds in shapes.items():
         os.makedirs(os.path.join(out, target), exist_ok=True)
         seeds += [bytes(rng.randrange(256) for _ in range(rng.randrange(8, 160))) for _ in range(200)]

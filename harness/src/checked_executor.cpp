@@ -5,6 +5,7 @@
 
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "hashmap_mem_harness/front_end.hpp"
+#include "hashmap_mem_harness/front_end_oracle.hpp"
 #include "hashmap_mem_harness/invariants.hpp"
 #include "hashmap_mem_harness/reference.hpp"
 #include "map_calls.hpp"
@@ -100,6 +101,20 @@ void CheckedExecutor::remember_key(MapState& state, const Bytes& key) {
         keys[state.oldest_recent].assign(bytes, key.size());
         state.oldest_recent = (state.oldest_recent + 1) % RECENT_KEYS;
     }
+}
+
+// A refused layout's line names the error SPEC §3 gives it (reference::layout_error).
+// Arguments above u32 are refused by the executor with its own sentence.
+static std::string check_layout_error_line(const LayoutArgs& args, const Answer& answer) {
+    if (answer.kind != Answer::Kind::Error) return "";
+    for (const std::uint64_t f : {args.key_size, args.key_alignment, args.value_size, args.value_alignment, args.logical_limit}) {
+        if (f > UINT32_MAX) return "";
+    }
+    const LayoutError expected = reference::layout_error(args);
+    const std::string line = std::string("error ") + reference::layout_message(expected);
+    if (print(answer) == line) return "";
+    return "refused as '" + print(answer) + "', expected '" + line + "' (LayoutError " +
+           std::to_string(static_cast<int>(expected)) + ", SPEC §3)";
 }
 
 std::string failure_report(const std::string& failure, const std::vector<Op>& ops) {
@@ -214,14 +229,21 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
     if (op.kind == OpKind::Hash) return "";
     if (op.kind == OpKind::Layout) {
         const std::optional<reference::LayoutNumbers> numbers = reference::layout(op.layout);
-        if (is_error == !numbers && (is_error || answer.text == reference::print(*numbers))) return "";
-        return wrong_answer(line(), result(), numbers ? reference::print(*numbers) : "error") + " (SPEC §3 in 64 bits)";
+        if (is_error != !numbers || (!is_error && answer.text != reference::print(*numbers))) {
+            return wrong_answer(line(), result(), numbers ? reference::print(*numbers) : "error") + " (SPEC §3 in 64 bits)";
+        }
+        const std::string which = check_layout_error_line(op.layout, answer);
+        return which.empty() ? check_layout_front_ends(op.layout) : line() + ": " + which;
     }
     if (op.kind == OpKind::New) {
         const std::optional<reference::LayoutNumbers> numbers = reference::layout(op.layout);
         const bool valid = numbers.has_value();
-        if (is_error) return valid ? line() + ": a valid layout was refused: " + result() : "";
-        if (!valid) return line() + ": an invalid layout was accepted";
+        if (is_error && valid) return line() + ": a valid layout was refused: " + result();
+        if (!is_error && !valid) return line() + ": an invalid layout was accepted";
+        const std::string which = is_error ? check_layout_error_line(op.layout, answer) : "";
+        if (!which.empty()) return line() + ": " + which;
+        const std::string front_ends = check_layout_front_ends(op.layout);
+        if (!front_ends.empty() || is_error) return front_ends;
         const MapHeader h = read_header(real_.find(op.map)->data());
         if (h.key_size != op.layout.key_size || h.value_size != op.layout.value_size ||
             h.logical_limit != op.layout.logical_limit || h.capacity < op.layout.logical_limit ||
@@ -234,6 +256,11 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
         return "";
     }
     if (op.kind == OpKind::Load) {
+        // Which verdict, not only whether: the reference's validate (SPEC §10).
+        const std::string expected = expected_load_line(op.key.data(), op.key.size());
+        if (result() != expected) return wrong_answer("load " + op.map + " <" + std::to_string(op.key.size()) + "-byte image>", result(), expected);
+        const std::string front_ends = check_validate_front_ends(op.key.data(), op.key.size());
+        if (!front_ends.empty()) return "load " + op.map + ": " + front_ends;
         if (ok) {
             const Block* block = real_.find(op.map);
             Model seeded = model_from_image(block->data());
@@ -317,7 +344,13 @@ std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, co
             if (answer.kind != Answer::Kind::Index) return line() + ": " + result();
             return check_next(block->data(), op.number, answer.index);
         }
-        case OpKind::Check: return ok ? "" : line() + ": validate refused a live map: " + result();
+        case OpKind::Check: {
+            if (!ok) return line() + ": validate refused a live map: " + result();
+            // Every front end's verdict on the live map too (a script replaying a
+            // failed load ends in check: the explorer's restores are loads).
+            const std::string front_ends = check_validate_front_ends(block->data(), block->size());
+            return front_ends.empty() ? "" : line() + ": " + front_ends;
+        }
         case OpKind::Scan:
         case OpKind::ScanDel: {
             if (answer.kind != Answer::Kind::Indices) return line() + ": " + result();

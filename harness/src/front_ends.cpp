@@ -315,3 +315,131 @@ std::string MapFrontEnd::check(std::uint8_t* block, std::size_t size) {
 }
 
 }  // namespace hashmap_mem::harness
+
+// --- observe_layout, observe_validate -----------------------------------
+
+namespace hashmap_mem::harness {
+
+namespace {
+
+struct ViewProbe {
+    ViewShape shape;
+    std::size_t (*bytes_for)(std::uint16_t limit);
+    ViewVerdict (*create)(void* block, std::size_t size, std::uint16_t limit);
+    ViewVerdict (*attach)(const std::uint8_t* block, std::size_t size);
+};
+
+template <typename K, typename V>
+struct ProbeFor {
+    using View = MapView<K, V>;
+    static ViewVerdict verdict(const typename View::Result& r) {
+        return ViewVerdict{static_cast<std::uint8_t>(r.error), r.layout_error, r.validate_error, r.bucket, r.why(),
+                           describe(r.error)};
+    }
+    static std::size_t bytes_for(std::uint16_t limit) { return View::bytes_for(limit); }
+    static ViewVerdict create(void* block, std::size_t size, std::uint16_t limit) {
+        return verdict(View::create(block, size, limit));
+    }
+    static ViewVerdict attach(const std::uint8_t* block, std::size_t size) {
+        return verdict(View::attach(const_cast<std::uint8_t*>(block), size));  // attach only reads
+    }
+    static constexpr ViewProbe probe{{sizeof(K), alignof(K), sizeof(V), alignof(V)}, bytes_for, create, attach};
+};
+
+template <std::size_t KS, std::size_t... VI>
+constexpr std::array<ViewProbe, sizeof...(VI)> probe_row(std::index_sequence<VI...>) {
+    return {ProbeFor<std::array<std::uint8_t, KS>, std::array<std::uint8_t, VIEW_VALUE_SIZES[VI]>>::probe...};
+}
+
+template <std::size_t... KI>
+constexpr auto probe_table(std::index_sequence<KI...>) {
+    constexpr std::size_t values = std::size(VIEW_VALUE_SIZES);
+    return std::array<std::array<ViewProbe, values>, sizeof...(KI)>{
+        probe_row<VIEW_KEY_SIZES[KI]>(std::make_index_sequence<values>())...};
+}
+
+// Byte arrays (alignment 1) for every view size, and views of aligned types,
+// whose create and attach have alignment checks to make.
+constexpr auto BYTE_PROBES = probe_table(std::make_index_sequence<std::size(VIEW_KEY_SIZES)>());
+constexpr ViewProbe ALIGNED_PROBES[] = {ProbeFor<std::uint64_t, std::uint64_t>::probe,
+                                        ProbeFor<std::uint32_t, std::uint64_t>::probe,
+                                        ProbeFor<std::uint64_t, std::uint32_t>::probe};
+
+template <typename F>
+void for_each_probe(F&& f) {
+    for (const auto& row_probes : BYTE_PROBES) {
+        for (const ViewProbe& p : row_probes) f(p);
+    }
+    for (const ViewProbe& p : ALIGNED_PROBES) f(p);
+}
+
+constexpr std::size_t PROBE_BUFFER_BYTES = std::size_t{1} << 20;
+
+}  // namespace
+
+LayoutObservation observe_layout(std::uint32_t key_size, std::uint32_t key_alignment, std::uint32_t value_size,
+                                 std::uint32_t value_alignment, std::uint32_t logical_limit) {
+    LayoutObservation o;
+    o.cpp = layout(key_size, key_alignment, value_size, value_alignment, logical_limit);
+    o.cpp_text = describe(o.cpp.error);
+    hashmap_mem_map_init c;
+    std::memset(&c, 0xa5, sizeof c);
+    static_assert(sizeof c == sizeof o.c_fields, "ten u32 fields");
+    o.c_status = hashmap_mem_layout(key_size, key_alignment, value_size, value_alignment, logical_limit, &c);
+    std::memcpy(o.c_fields, &c, sizeof c);
+    o.c_text = hashmap_mem_describe(o.c_status);
+
+    const ViewProbe* probe = nullptr;
+    for_each_probe([&](const ViewProbe& p) {
+        const ViewShape& s = p.shape;
+        if (s.key_size == key_size && s.key_alignment == key_alignment && s.value_size == value_size &&
+            s.value_alignment == value_alignment) {
+            probe = &p;
+        }
+    });
+    if (probe == nullptr || logical_limit > UINT16_MAX) return o;
+    const auto limit = static_cast<std::uint16_t>(logical_limit);
+    o.view_ran = true;
+    o.view = probe->shape;
+    o.bytes_for = probe->bytes_for(limit);
+    const std::size_t size = o.bytes_for == 0 ? 64 : o.bytes_for;
+    if (size > PROBE_BUFFER_BYTES) return o;
+    // Reused: an allocation per probe is a page fault per input.
+    thread_local std::vector<std::uint64_t> buffer;
+    if (buffer.size() < size / 8 + 2) buffer.resize(size / 8 + 2);
+    auto* base = reinterpret_cast<std::uint8_t*>(buffer.data());
+    o.created = true;
+    o.create_exact = probe->create(base, size, limit);
+    o.create_short = probe->create(base, size - 1, limit);
+    o.create_odd = probe->create(base + 1, size, limit);
+    return o;
+}
+
+ValidateObservation observe_validate(const std::uint8_t* block, std::size_t size) {
+    ValidateObservation o;
+    o.cpp = validate(block, size);
+    o.cpp_text = describe(o.cpp.error);
+    std::uint32_t bucket = 0xa5a5a5a5u;
+    o.c_status = hashmap_mem_validate(block, size, &bucket);
+    o.c_bucket = bucket;
+    o.c_text = hashmap_mem_describe(o.c_status);
+    if (size < MAP_BUCKETS_OFFSET) return o;
+    std::uint32_t key_size = 0, value_size = 0;
+    std::memcpy(&key_size, block + 4, 4);
+    std::memcpy(&value_size, block + 8, 4);
+    // The view of the image's sizes, one with its key size and another value
+    // size, one the other way round, and the aligned views sharing a size.
+    bool same = false, other_value = false, other_key = false;
+    for_each_probe([&](const ViewProbe& p) {
+        const ViewShape& s = p.shape;
+        const bool bytes = s.key_alignment == 1 && s.value_alignment == 1;
+        bool take = !bytes && (s.key_size == key_size || s.value_size == value_size);
+        if (bytes && s.key_size == key_size && s.value_size == value_size) take = !std::exchange(same, true);
+        if (bytes && s.key_size == key_size && s.value_size != value_size) take = !std::exchange(other_value, true);
+        if (bytes && s.key_size != key_size && s.value_size == value_size) take = !std::exchange(other_key, true);
+        if (take) o.attaches.push_back({s, p.attach(block, size)});
+    });
+    return o;
+}
+
+}  // namespace hashmap_mem::harness

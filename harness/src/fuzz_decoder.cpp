@@ -18,10 +18,12 @@
 //     (decode_fill: zeros, 0xff, 0x01, 0x02, random, or a pool key's bucket
 //     repeated with status Occupied, Empty or Tombstone)
 //   op: one byte, kind = b >> 5, arg = b & 31; ops on keys read one more byte,
-//     the key's index in the pool (byte % 64: 0..39 the cluster, 40..63 spread)
+//     the key's index in the pool (byte % 64: 0..39 the cluster, 40..51 spread,
+//     52..63 near-duplicates of cluster keys 0, 1, 2: first, middle, last byte, a word)
 //   overwrite_fuzzer: a mode byte for b's layout (limit, identical, mirrored
 //     copy of a, other alignments, any); image_fuzzer: a mode byte (raw
-//     bytes, a planted cluster, a map made by ops) before the layout
+//     bytes, a planted cluster, a map made by ops with random edits, or with
+//     edits to the edges of validate's rules) before the layout
 #include "hashmap_mem_harness/fuzz_decoder.hpp"
 
 #include <algorithm>
@@ -67,6 +69,7 @@ constexpr std::uint8_t VALUE_SIZES[8] = {0, 1, 4, 8, 0, 2, 16, 32};
 constexpr std::uint8_t ALIGNMENTS[8] = {1, 1, 2, 4, 8, 16, 1, 4};
 constexpr std::size_t POOL_SIZE = 64;
 constexpr std::size_t CLUSTER_KEYS = 40;  // 33 fill one window; the rest probe past a full one
+constexpr std::size_t NEAR_DUPLICATES = 52;  // pool indices 52..63: near-duplicates of cluster keys 0, 1, 2
 // Invariants are checked after every op, at O(capacity) each: big maps get few ops.
 constexpr std::size_t MAX_OPS = 256;
 constexpr std::size_t MAX_OPS_BIG_MAP = 16;
@@ -157,8 +160,11 @@ void trim_pool_cache() {
     if (pool_cache().size() > 8192) pool_cache().clear();
 }
 
-// 64 keys: the cluster first, then spread keys; odd spread keys share all
-// bytes but the last, so a compare that skips bytes is seen. Cached per
+// 64 keys: the cluster first, then spread keys (odd ones share all bytes
+// but the last), then at NEAR_DUPLICATES the near-duplicates of cluster keys
+// 0, 1 and 2 (each NearDuplicate kind, in order), in their cluster where the
+// key size allows: a put of key 0 and a get of key 52 meet on one walk, so a
+// compare that skips a byte or a word of some key size is seen. Cached per
 // (key_size, capacity, home): the pool is a function of them, and building it
 // took 64 allocations per input (and a trial search for short keys).
 const KeyPool& pool_for(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home) {
@@ -170,7 +176,8 @@ const KeyPool& pool_for(std::uint32_t key_size, std::uint32_t capacity, std::uin
     const std::size_t count = key_size >= 8 || capacity <= 64 ? CLUSTER_KEYS : std::max<std::size_t>(4, 4096 / capacity);
     std::vector<Bytes> keys = keys_with_home(key_size, capacity, home, count, 0);
     std::uint64_t state = std::uint64_t{home} << 32 | key_size;
-    for (std::size_t i = keys.size(); i < POOL_SIZE; ++i) {
+    const std::size_t cluster = keys.size();
+    for (std::size_t i = keys.size(); i < (cluster == 0 ? POOL_SIZE : NEAR_DUPLICATES); ++i) {
         Bytes key(key_size, 0xa5);
         if ((i & 1) != 0) {
             key.back() = static_cast<std::uint8_t>(i);
@@ -178,6 +185,10 @@ const KeyPool& pool_for(std::uint32_t key_size, std::uint32_t capacity, std::uin
             for (auto& byte : key) byte = static_cast<std::uint8_t>(splitmix(state));
         }
         keys.push_back(std::move(key));
+    }
+    for (std::size_t i = 0; keys.size() < POOL_SIZE && cluster != 0; ++i) {
+        const Bytes& base = keys[i / NEAR_DUPLICATE_KINDS % cluster];
+        keys.push_back(near_duplicate(base, static_cast<NearDuplicate>(i % NEAR_DUPLICATE_KINDS), capacity, home));
     }
     pool.key_size = key_size;
     for (const Bytes& key : keys) pool.bytes.insert(pool.bytes.end(), key.begin(), key.end());
@@ -571,6 +582,75 @@ void corrupt(ByteReader& in, Bytes& image, const MapHeader& h) {
     }
 }
 
+std::uint64_t get_field(const Bytes& image, const Field& f) {
+    std::uint64_t value = 0;
+    std::memcpy(&value, image.data() + f.offset, f.width);  // little-endian host, as SPEC §1
+    return value;
+}
+void set_field(Bytes& image, const Field& f, std::uint64_t value) { std::memcpy(image.data() + f.offset, &value, f.width); }
+
+enum FieldIndex { CAPACITY, ELEMENT_COUNT, KEY_SIZE, VALUE_SIZE, VALUE_OFFSET, BUCKET_SIZE, LOGICAL_LIMIT, KEY_OFFSET, SECRET_CODE_BYTE };
+
+// Edits that put one header field exactly at a boundary a SPEC §10 rule
+// names, relative to the other fields, or one past it either way (delta -1,
+// 0, +1): rule byte % 16, then delta byte % 3. The boundaries:
+//   0 logical_limit = capacity / 2 + d     1 logical_limit = capacity + d
+//   2 logical_limit = 1 + d                3 capacity = 2 * capacity + d
+//   4 bucket_size = key_offset + key_size + d (the key ends at the bucket's end)
+//   5 value_offset = key_offset + key_size + d    6 bucket_size = value_offset + value_size + d
+//   7 value_size = bucket_size - value_offset + d  8 key_offset = 1 + d
+//   9 key_size = value_offset - key_offset + d (the key ends where the value starts)
+//  10 secret code = 0x3d + d               11 element_count = Occupied buckets + d
+//  12 block size = total_size + d          13 bucket_size = (2^32 - 25) / capacity + d (total_size at u32's top)
+//  14 key_size = 1 + d                     15 a set: value_size 0, value_offset = key end, bucket_size = it + d
+void edge_corrupt(ByteReader& in, Bytes& image) {
+    if (image.size() < MAP_BUCKETS_OFFSET) return;
+    const std::size_t edits = 1u + in.byte() % 3u;
+    for (std::size_t e = 0; e < edits; ++e) {
+        const std::uint8_t rule = in.byte() % 16u;
+        const std::int64_t d = static_cast<std::int64_t>(in.byte() % 3u) - 1;
+        const auto f = [&](FieldIndex i) { return static_cast<std::int64_t>(get_field(image, HEADER_FIELDS[i])); };
+        const auto set = [&](FieldIndex i, std::int64_t v) { set_field(image, HEADER_FIELDS[i], static_cast<std::uint64_t>(v)); };
+        const std::int64_t key_end = f(KEY_OFFSET) + f(KEY_SIZE);
+        switch (rule) {
+            case 0: set(LOGICAL_LIMIT, f(CAPACITY) / 2 + d); break;
+            case 1: set(LOGICAL_LIMIT, f(CAPACITY) + d); break;
+            case 2: set(LOGICAL_LIMIT, 1 + d); break;
+            case 3: set(CAPACITY, 2 * f(CAPACITY) + d); break;
+            case 4: set(BUCKET_SIZE, key_end + d); break;
+            case 5: set(VALUE_OFFSET, key_end + d); break;
+            case 6: set(BUCKET_SIZE, f(VALUE_OFFSET) + f(VALUE_SIZE) + d); break;
+            case 7: set(VALUE_SIZE, f(BUCKET_SIZE) - f(VALUE_OFFSET) + d); break;
+            case 8: set(KEY_OFFSET, 1 + d); break;
+            case 9: set(KEY_SIZE, f(VALUE_OFFSET) - f(KEY_OFFSET) + d); break;
+            case 10: set(SECRET_CODE_BYTE, 0x3d + d); break;
+            case 11: {
+                const std::int64_t capacity = f(CAPACITY), bucket_size = f(BUCKET_SIZE);
+                std::int64_t occupied = 0;
+                for (std::int64_t i = 0; i < capacity; ++i) {
+                    const std::size_t at = MAP_BUCKETS_OFFSET + static_cast<std::size_t>(i * bucket_size);
+                    if (at >= image.size()) break;
+                    occupied += image[at] == 2;
+                }
+                set(ELEMENT_COUNT, occupied + d);
+                break;
+            }
+            case 12: {
+                const std::int64_t total = 24 + f(CAPACITY) * f(BUCKET_SIZE) + d;
+                if (total >= 0 && total <= static_cast<std::int64_t>(image.size()) + 4096) image.resize(static_cast<std::size_t>(total));
+                break;
+            }
+            case 13: set(BUCKET_SIZE, ((std::int64_t{1} << 32) - 25) / std::max<std::int64_t>(1, f(CAPACITY)) + d); break;
+            case 14: set(KEY_SIZE, 1 + d); break;
+            default:
+                set(VALUE_SIZE, 0);
+                set(VALUE_OFFSET, key_end);
+                set(BUCKET_SIZE, key_end + d);
+                break;
+        }
+    }
+}
+
 // A map of 64 buckets written byte by byte, as another program may have
 // written it: from the cluster's home h, buckets h .. h+d-1 (wrapping) each
 // Occupied by a cluster key, a Tombstone (stale key bytes) or, rarely, Empty,
@@ -617,7 +697,8 @@ MapState plant_cluster(ByteReader& in, Bytes& image) {
 
 // mode < 32: the image is raw bytes (u16 length, then the bytes).
 // mode < 64: a cluster planted at exact distances from its home (plant_cluster).
-// Otherwise a valid map made by puts and dels, then a few corruptions.
+// Otherwise a valid map made by puts and dels, then a few corruptions
+// (mode >= 224: edits to the edges of validate's rules, edge_corrupt).
 // Then `load m IMAGE` and ops_fuzzer's ops on m with keys of the layout's size.
 void decode_image(ByteReader& in, Script& s) {
     Bytes image;
@@ -651,7 +732,15 @@ void decode_image(ByteReader& in, Script& s) {
         const Block* block = maker.find(m.id);
         if (block != nullptr) {
             image.assign(block->data(), block->data() + block->size());
-            corrupt(in, image, read_header(block->data()));
+            if (mode >= 224) {
+                edge_corrupt(in, image);
+                // Puts after the load carry the image's value size (rule 15 makes a set).
+                std::uint32_t value_size = 0;
+                if (image.size() >= 12) std::memcpy(&value_size, image.data() + 8, 4);
+                if (value_size <= 64) m.layout.value_size = value_size;
+            } else {
+                corrupt(in, image, read_header(block->data()));
+            }
         }
     }
     if (mode >= 32 && mode < 64) corrupt(in, image, read_header(image.data()));

@@ -101,4 +101,46 @@ std::vector<Bytes> keys_with_home(std::uint32_t key_size, std::uint32_t capacity
     return keys;
 }
 
+Bytes near_duplicate(const Bytes& key, NearDuplicate kind, std::uint32_t capacity, std::uint32_t home) {
+    if (key.empty() || capacity == 0) return key;
+    const std::size_t size = key.size();
+    std::uint64_t state = spec_fxhash64(key.data(), size) ^ static_cast<std::uint64_t>(kind);
+    Bytes candidate = key;
+    if (kind == NearDuplicate::Word && size >= 8) {
+        // The last full word solved for the home; its low 48 hash bits random.
+        Bytes first;
+        for (int tries = 0; tries < 16; ++tries) {
+            const std::uint64_t top = (splitmix(state) >> 48 & ~std::uint64_t{capacity - 1u}) | (home & (capacity - 1u));
+            force_hash(candidate, top << 48 | (splitmix(state) & 0xFFFFFFFFFFFFULL));
+            if (candidate == key) continue;
+            if (home_bucket(candidate, capacity) == home) return candidate;
+            if (first.empty()) first = candidate;
+        }
+        return first.empty() ? candidate : first;
+    }
+    if (kind == NearDuplicate::Word) {
+        // The first min(size, 4) bytes: tries random values for them.
+        const std::size_t width = std::min<std::size_t>(size, 4);
+        Bytes first;
+        for (int tries = 0; tries < 4096; ++tries) {
+            std::uint64_t bits = splitmix(state);
+            for (std::size_t i = 0; i < width; ++i, bits >>= 8) candidate[i] = static_cast<std::uint8_t>(bits);
+            if (width > 1 && (candidate[0] == key[0] || candidate[width - 1] == key[width - 1])) continue;  // all of the word
+            if (candidate == key) continue;
+            if (home_bucket(candidate, capacity) == home) return candidate;
+            if (first.empty()) first = candidate;
+        }
+        return first.empty() ? candidate : first;
+    }
+    const std::size_t at = kind == NearDuplicate::FirstByte ? 0 : kind == NearDuplicate::MiddleByte ? size / 2 : size - 1;
+    // A start that depends on the kind: a 1-byte key's three byte variants differ.
+    const unsigned start = 1u + static_cast<unsigned>(kind) * 85u;
+    for (unsigned step = 0; step < 255; ++step) {
+        candidate[at] = static_cast<std::uint8_t>(key[at] + 1u + (start + step - 1u) % 255u);
+        if (home_bucket(candidate, capacity) == home) return candidate;
+    }
+    candidate[at] = static_cast<std::uint8_t>(key[at] + start);
+    return candidate;
+}
+
 }  // namespace hashmap_mem::harness

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "hashmap_mem/hashmap_mem.h"  // the documented C status values (constants only)
 #include "hashmap_mem_harness/spec_hash.hpp"
 
 namespace hashmap_mem::harness::reference {
@@ -133,6 +134,179 @@ std::optional<LayoutNumbers> layout(const LayoutArgs& a) {
         return std::nullopt;
     }
     return n;
+}
+
+LayoutError layout_error(const LayoutArgs& a) {
+    const auto alignment = [](std::uint64_t x, LayoutError zero, LayoutError not_power, LayoutError too_large) {
+        if (x == 0) return zero;
+        if ((x & (x - 1)) != 0) return not_power;
+        return x > 128 ? too_large : LayoutError::None;
+    };
+    if (a.key_size == 0) return LayoutError::KeySizeZero;
+    LayoutError e = alignment(a.key_alignment, LayoutError::KeyAlignmentZero, LayoutError::KeyAlignmentNotPowerOfTwo,
+                              LayoutError::KeyAlignmentTooLarge);
+    if (e != LayoutError::None) return e;
+    e = alignment(a.value_alignment, LayoutError::ValueAlignmentZero, LayoutError::ValueAlignmentNotPowerOfTwo,
+                  LayoutError::ValueAlignmentTooLarge);
+    if (e != LayoutError::None) return e;
+    const std::uint64_t key_offset = align_up(1, a.key_alignment);
+    const std::uint64_t value_offset = align_up(key_offset + a.key_size, a.value_alignment);
+    if (value_offset > UINT32_MAX) return LayoutError::ValueOffsetOverflow;
+    const std::uint64_t bucket_size = align_up(value_offset + a.value_size, std::max(a.key_alignment, a.value_alignment));
+    if (bucket_size > UINT32_MAX) return LayoutError::BucketSizeOverflow;
+    if (a.logical_limit == 0) return LayoutError::LogicalLimitZero;
+    if (a.logical_limit > 32768) return LayoutError::LogicalLimitTooLarge;
+    std::uint64_t capacity = 1;
+    while (capacity < a.logical_limit) capacity *= 2;
+    if (24 + capacity * bucket_size > UINT32_MAX) return LayoutError::TotalSizeOverflow;
+    return LayoutError::None;
+}
+
+ValidateVerdict validate(const std::uint8_t* block, std::size_t size) {
+    using E = ValidateError;
+    const auto fail = [](E error, std::uint32_t bucket = 0) { return ValidateVerdict{error, bucket}; };
+    if (size < 24) return fail(E::BlockShorterThanHeader);
+    const std::uint64_t capacity = field<std::uint16_t>(block, 0), element_count = field<std::uint16_t>(block, 2),
+                        key_size = field<std::uint32_t>(block, 4), value_size = field<std::uint32_t>(block, 8),
+                        value_offset = field<std::uint32_t>(block, 12), bucket_size = field<std::uint32_t>(block, 16),
+                        logical_limit = field<std::uint16_t>(block, 20), key_offset = block[22];
+    if (block[23] != 0x3d) return fail(E::BadSecretCode);
+    bool power_of_two = false;
+    for (std::uint64_t p = 1; p <= 32768; p *= 2) power_of_two = power_of_two || capacity == p;
+    if (!power_of_two) return fail(E::CapacityNotPowerOfTwo);
+    if (key_size == 0) return fail(E::KeySizeZero);
+    if (logical_limit == 0) return fail(E::LogicalLimitZero);
+    if (logical_limit > capacity) return fail(E::LogicalLimitAboveCapacity);
+    std::uint64_t smallest = 1;
+    while (smallest < logical_limit) smallest *= 2;
+    if (smallest != capacity) return fail(E::CapacityNotSmallestForLimit);
+    if (key_offset == 0) return fail(E::KeyOffsetZero);
+    if (key_offset + key_size > bucket_size) return fail(E::KeyRangePastBucket);
+    if (value_offset < key_offset + key_size) return fail(E::ValueOverlapsKey);
+    if (value_offset + value_size > bucket_size) return fail(E::ValueRangePastBucket);
+    const std::uint64_t total = 24 + capacity * bucket_size;
+    if (total > UINT32_MAX) return fail(E::TotalSizeOverflow);
+    if (size < total) return fail(E::BlockShorterThanTotalSize);
+
+    const Map map(const_cast<std::uint8_t*>(block));
+    std::uint64_t occupied = 0;
+    for (std::uint32_t i = 0; i < map.capacity; ++i) {
+        if (map.status(i) > OCCUPIED) return fail(E::BadStatusByte, i);
+        occupied += map.status(i) == OCCUPIED;
+    }
+    if (occupied != element_count) return fail(E::ElementCountMismatch);
+    for (std::uint32_t i = 0; i < map.capacity; ++i) {
+        if (map.status(i) != OCCUPIED) continue;
+        const std::uint32_t home = map.home(map.key(i));
+        const std::uint32_t distance = static_cast<std::uint32_t>((i + capacity - home) % capacity);
+        if (distance >= map.window()) return fail(E::KeyUnreachableTooFar, i);
+        for (std::uint32_t step = 0; step < distance; ++step) {
+            const std::uint32_t j = map.at(home, step);
+            if (map.status(j) == EMPTY) return fail(E::KeyUnreachableEmptyBetween, i);
+            if (map.holds(j, map.key(i))) return fail(E::DuplicateKey, i);
+        }
+    }
+    return {};
+}
+
+const char* layout_message(LayoutError error) {
+    switch (error) {
+        case LayoutError::None: return "ok";
+        case LayoutError::KeySizeZero: return "key_size 0: keys need at least one byte";
+        case LayoutError::KeyAlignmentZero: return "key_alignment 0 is not a power of two in 1..128";
+        case LayoutError::KeyAlignmentNotPowerOfTwo: return "key_alignment is not a power of two";
+        case LayoutError::KeyAlignmentTooLarge: return "key_alignment is above 128";
+        case LayoutError::ValueAlignmentZero: return "value_alignment 0 is not a power of two in 1..128";
+        case LayoutError::ValueAlignmentNotPowerOfTwo: return "value_alignment is not a power of two";
+        case LayoutError::ValueAlignmentTooLarge: return "value_alignment is above 128";
+        case LayoutError::LogicalLimitZero: return "logical_limit 0: a map holds at least one entry";
+        case LayoutError::LogicalLimitTooLarge: return "logical_limit is above 32768";
+        case LayoutError::ValueOffsetOverflow: return "value_offset overflows u32 (key_size too large)";
+        case LayoutError::BucketSizeOverflow: return "bucket_size overflows u32 (value_size too large)";
+        case LayoutError::TotalSizeOverflow: return "total_size overflows u32 (buckets too large for the capacity)";
+    }
+    return "(no such layout error)";
+}
+
+const char* validate_message(ValidateError error) {
+    switch (error) {
+        case ValidateError::None: return "ok";
+        case ValidateError::BlockShorterThanHeader: return "block is shorter than the 24-byte header";
+        case ValidateError::BadSecretCode: return "secret code is not 0x3d (not a live map)";
+        case ValidateError::CapacityNotPowerOfTwo: return "capacity is not a power of two in 1..32768";
+        case ValidateError::KeySizeZero: return "key_size is 0";
+        case ValidateError::LogicalLimitZero: return "logical_limit is 0";
+        case ValidateError::LogicalLimitAboveCapacity: return "logical_limit is above capacity";
+        case ValidateError::CapacityNotSmallestForLimit: return "capacity is not the smallest power of two >= logical_limit";
+        case ValidateError::KeyOffsetZero: return "key_offset is 0: the key overlaps the status byte";
+        case ValidateError::KeyRangePastBucket: return "key range runs past bucket_size";
+        case ValidateError::ValueOverlapsKey: return "value range overlaps the key range or the status byte";
+        case ValidateError::ValueRangePastBucket: return "value range runs past bucket_size";
+        case ValidateError::TotalSizeOverflow: return "total_size overflows u32";
+        case ValidateError::BlockShorterThanTotalSize: return "block is shorter than total_size";
+        case ValidateError::BadStatusByte: return "status byte is not 0, 1 or 2";
+        case ValidateError::ElementCountMismatch: return "element_count differs from the number of Occupied buckets";
+        case ValidateError::DuplicateKey: return "two Occupied buckets hold equal keys";
+        case ValidateError::KeyUnreachableEmptyBetween: return "Occupied key unreachable: an Empty bucket lies between its home and it";
+        case ValidateError::KeyUnreachableTooFar: return "Occupied key unreachable: it lies 32 or more buckets from its home";
+    }
+    return "(no such validate error)";
+}
+
+std::int32_t c_status(LayoutError error) {
+    switch (error) {
+        case LayoutError::None: return HASHMAP_MEM_OK;
+        case LayoutError::KeySizeZero: return HASHMAP_MEM_LAYOUT_KEY_SIZE_ZERO;
+        case LayoutError::KeyAlignmentZero: return HASHMAP_MEM_LAYOUT_KEY_ALIGNMENT_ZERO;
+        case LayoutError::KeyAlignmentNotPowerOfTwo: return HASHMAP_MEM_LAYOUT_KEY_ALIGNMENT_NOT_POWER_OF_TWO;
+        case LayoutError::KeyAlignmentTooLarge: return HASHMAP_MEM_LAYOUT_KEY_ALIGNMENT_TOO_LARGE;
+        case LayoutError::ValueAlignmentZero: return HASHMAP_MEM_LAYOUT_VALUE_ALIGNMENT_ZERO;
+        case LayoutError::ValueAlignmentNotPowerOfTwo: return HASHMAP_MEM_LAYOUT_VALUE_ALIGNMENT_NOT_POWER_OF_TWO;
+        case LayoutError::ValueAlignmentTooLarge: return HASHMAP_MEM_LAYOUT_VALUE_ALIGNMENT_TOO_LARGE;
+        case LayoutError::LogicalLimitZero: return HASHMAP_MEM_LAYOUT_LOGICAL_LIMIT_ZERO;
+        case LayoutError::LogicalLimitTooLarge: return HASHMAP_MEM_LAYOUT_LOGICAL_LIMIT_TOO_LARGE;
+        case LayoutError::ValueOffsetOverflow: return HASHMAP_MEM_LAYOUT_VALUE_OFFSET_OVERFLOW;
+        case LayoutError::BucketSizeOverflow: return HASHMAP_MEM_LAYOUT_BUCKET_SIZE_OVERFLOW;
+        case LayoutError::TotalSizeOverflow: return HASHMAP_MEM_LAYOUT_TOTAL_SIZE_OVERFLOW;
+    }
+    return -1;
+}
+
+std::int32_t c_status(ValidateError error) {
+    switch (error) {
+        case ValidateError::None: return HASHMAP_MEM_OK;
+        case ValidateError::BlockShorterThanHeader: return HASHMAP_MEM_VALIDATE_BLOCK_SHORTER_THAN_HEADER;
+        case ValidateError::BadSecretCode: return HASHMAP_MEM_VALIDATE_BAD_SECRET_CODE;
+        case ValidateError::CapacityNotPowerOfTwo: return HASHMAP_MEM_VALIDATE_CAPACITY_NOT_POWER_OF_TWO;
+        case ValidateError::KeySizeZero: return HASHMAP_MEM_VALIDATE_KEY_SIZE_ZERO;
+        case ValidateError::LogicalLimitZero: return HASHMAP_MEM_VALIDATE_LOGICAL_LIMIT_ZERO;
+        case ValidateError::LogicalLimitAboveCapacity: return HASHMAP_MEM_VALIDATE_LOGICAL_LIMIT_ABOVE_CAPACITY;
+        case ValidateError::CapacityNotSmallestForLimit: return HASHMAP_MEM_VALIDATE_CAPACITY_NOT_SMALLEST_FOR_LIMIT;
+        case ValidateError::KeyOffsetZero: return HASHMAP_MEM_VALIDATE_KEY_OFFSET_ZERO;
+        case ValidateError::KeyRangePastBucket: return HASHMAP_MEM_VALIDATE_KEY_RANGE_PAST_BUCKET;
+        case ValidateError::ValueOverlapsKey: return HASHMAP_MEM_VALIDATE_VALUE_OVERLAPS_KEY;
+        case ValidateError::ValueRangePastBucket: return HASHMAP_MEM_VALIDATE_VALUE_RANGE_PAST_BUCKET;
+        case ValidateError::TotalSizeOverflow: return HASHMAP_MEM_VALIDATE_TOTAL_SIZE_OVERFLOW;
+        case ValidateError::BlockShorterThanTotalSize: return HASHMAP_MEM_VALIDATE_BLOCK_SHORTER_THAN_TOTAL_SIZE;
+        case ValidateError::BadStatusByte: return HASHMAP_MEM_VALIDATE_BAD_STATUS_BYTE;
+        case ValidateError::ElementCountMismatch: return HASHMAP_MEM_VALIDATE_ELEMENT_COUNT_MISMATCH;
+        case ValidateError::DuplicateKey: return HASHMAP_MEM_VALIDATE_DUPLICATE_KEY;
+        case ValidateError::KeyUnreachableEmptyBetween: return HASHMAP_MEM_VALIDATE_KEY_UNREACHABLE_EMPTY_BETWEEN;
+        case ValidateError::KeyUnreachableTooFar: return HASHMAP_MEM_VALIDATE_KEY_UNREACHABLE_TOO_FAR;
+    }
+    return -1;
+}
+
+std::string validate_line(const ValidateVerdict& verdict) {
+    std::string line = validate_message(verdict.error);
+    switch (verdict.error) {
+        case ValidateError::BadStatusByte:
+        case ValidateError::DuplicateKey:
+        case ValidateError::KeyUnreachableEmptyBetween:
+        case ValidateError::KeyUnreachableTooFar: line += " (bucket " + std::to_string(verdict.bucket) + ")"; break;
+        default: break;
+    }
+    return line;
 }
 
 std::string print(const LayoutNumbers& n) {

@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hashmap_mem/layout.hpp"
 #include "hashmap_mem/validate.hpp"
@@ -92,6 +93,54 @@ private:
 
 // validate's sentence, with the bucket where the problem is in one.
 std::string explain(const ValidateResult& verdict);
+
+// What every front end answers for one layout and one image, for the oracle
+// (front_end_oracle.hpp) to compare with the reference: the C++ result and
+// describe text, the C status, out-struct (pre-filled with 0xa5 bytes, so an
+// untouched field is seen) and describe text, and a MapView's bytes_for,
+// create and attach where one is instantiated for the sizes and alignments.
+struct ViewVerdict {
+    std::uint8_t error = 0;  // ViewError
+    LayoutError layout_error = LayoutError::None;
+    ValidateError validate_error = ValidateError::None;
+    std::uint32_t bucket = 0;
+    std::string why;   // MapViewResult::why()
+    std::string text;  // describe(ViewError)
+};
+struct ViewShape {
+    std::uint32_t key_size, key_alignment, value_size, value_alignment;  // sizeof and alignof K and V
+};
+struct LayoutObservation {
+    LayoutResult cpp{};
+    std::string cpp_text;
+    std::int32_t c_status = 0;
+    std::uint32_t c_fields[10]{};  // hashmap_mem_map_init's fields in declaration order
+    std::string c_text;
+    bool view_ran = false;  // a MapView of exactly these sizes and alignments, limit <= 65535
+    ViewShape view{};
+    std::size_t bytes_for = 0;
+    // create with bytes_for bytes (or 64 when bytes_for is 0), with one byte less, and at an odd address
+    bool created = false;  // false: bytes_for above the probe's buffer
+    ViewVerdict create_exact, create_short, create_odd;
+};
+LayoutObservation observe_layout(std::uint32_t key_size, std::uint32_t key_alignment, std::uint32_t value_size,
+                                 std::uint32_t value_alignment, std::uint32_t logical_limit);
+
+struct ValidateObservation {
+    ValidateResult cpp{};
+    std::string cpp_text;
+    std::int32_t c_status = 0;
+    std::uint32_t c_bucket = 0;  // pre-set to 0xa5a5a5a5
+    std::string c_text;
+    // attach of every MapView whose key_size or value_size is the image's
+    // (the others must answer OtherTypes), aligned views included.
+    struct Attach {
+        ViewShape view;
+        ViewVerdict verdict;
+    };
+    std::vector<Attach> attaches;
+};
+ValidateObservation observe_validate(const std::uint8_t* block, std::size_t size);
 
 // Deliberately wrong wrappers, for the test that proves the checker finds a
 // wrapper bug as it finds a core bug (properties/front_end_fault_test.cpp).

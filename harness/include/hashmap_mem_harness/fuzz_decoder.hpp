@@ -3,7 +3,8 @@
 // (`hashmap-mem-script --decode TARGET FILE`). Short inputs are meaningful: a
 // layout in 4 bytes, then a byte or two per op; keys come from a per-input pool
 // whose first keys share one home bucket (often near capacity - 1), so 33 puts
-// fill a 32-bucket window and probes wrap at the table's end.
+// fill a 32-bucket window and probes wrap at the table's end, and whose last
+// keys are near-duplicates of the first (one byte or one word changed).
 #pragma once
 
 #include <cstddef>

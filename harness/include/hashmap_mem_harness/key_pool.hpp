@@ -23,4 +23,16 @@ std::uint32_t home_bucket(const Bytes& key, std::uint32_t capacity);
 std::vector<Bytes> keys_with_home(std::uint32_t key_size, std::uint32_t capacity, std::uint32_t home,
                                   std::size_t count, std::uint64_t seed);
 
+// Near-duplicates, so that a compare that skips some of a key's bytes is
+// seen: `key` with one byte changed (variant 0 the first, 1 the middle one at
+// size / 2, 2 the last), or (variant 3) one whole word changed: the last full
+// 8-byte word, or for shorter keys its first 4 bytes (all of a key under 4
+// bytes). The result differs from `key` in exactly those bytes and has home
+// `home` at `capacity` when one exists among the byte's 255 other values (the
+// word is solved by running FxHash backwards, short words searched); else it
+// is the first candidate, at any home. The same for the same arguments.
+enum class NearDuplicate : std::uint8_t { FirstByte, MiddleByte, LastByte, Word };
+inline constexpr std::size_t NEAR_DUPLICATE_KINDS = 4;
+Bytes near_duplicate(const Bytes& key, NearDuplicate kind, std::uint32_t capacity, std::uint32_t home);
+
 }  // namespace hashmap_mem::harness

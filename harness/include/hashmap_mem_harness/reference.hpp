@@ -14,6 +14,8 @@
 #include <optional>
 #include <string>
 
+#include "hashmap_mem/layout.hpp"
+#include "hashmap_mem/validate.hpp"
 #include "hashmap_mem_harness/bytes.hpp"
 #include "hashmap_mem_harness/executor.hpp"
 #include "hashmap_mem_harness/op.hpp"
@@ -31,6 +33,37 @@ struct LayoutNumbers {
 std::optional<LayoutNumbers> layout(const LayoutArgs& args);
 // "bucket_size key_offset value_offset capacity total_size", the layout op's line.
 std::string print(const LayoutNumbers& numbers);
+
+// Which error SPEC §3 gives a refused layout (LayoutError::None when it is
+// valid); the enum names the kind only, nothing of core computes it. With one
+// rule broken, that rule's error. With several, the shape of a bucket first
+// (calculate_bucket_layout takes no limit, so layout must answer as it does):
+// key_size 0, key_alignment (0, not a power of two, above 128), the same for
+// value_alignment, value_offset above u32, bucket_size above u32; then
+// logical_limit 0 and above 32768; then total_size above u32.
+// Trusts: every argument fits u32 (the executor refuses others itself).
+LayoutError layout_error(const LayoutArgs& args);
+
+// SPEC §10 as the first problem found, in the order of ValidateError (the
+// order hashmap_mem.h documents): the header rules one by one, then status
+// bytes in index order, element_count, then each Occupied bucket in index
+// order (too far from its home, then its walk: an Empty bucket or an equal
+// key, whichever the walk meets first). `bucket` where the problem is in one.
+struct ValidateVerdict {
+    ValidateError error = ValidateError::None;
+    std::uint32_t bucket = 0;
+};
+ValidateVerdict validate(const std::uint8_t* block, std::size_t size);
+
+// The sentence each error must be described with (the messages are outputs
+// of the API, as its numbers are), and the C status each maps to.
+const char* layout_message(LayoutError error);
+const char* validate_message(ValidateError error);
+std::int32_t c_status(LayoutError error);
+std::int32_t c_status(ValidateError error);
+// The executor's line for a refused image: the sentence, and " (bucket N)"
+// for the errors that are in one bucket.
+std::string validate_line(const ValidateVerdict& verdict);
 
 // The block `init` makes in zero-filled memory (SPEC §8): the header, then
 // every bucket byte 0. Trusts: `numbers` came from layout(args).
