@@ -1,5 +1,5 @@
 #!/bin/bash
-# make fuzz: builds the four libFuzzer targets with clang
+# make fuzz: builds the five libFuzzer targets with clang
 # (-fsanitize=fuzzer,address,undefined) in $BUILD/fuzz and runs each for
 # FUZZ_SECONDS (default 60), at most nproc at a time, from a scratch corpus
 # fuzz-scratch/<target>/ seeded with corpus/<target>/ (the committed corpus is
@@ -15,7 +15,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 JOBS=${FUZZ_JOBS:-$(nproc)}
 SCRATCH=${FUZZ_SCRATCH:-fuzz-scratch}
 build_dir=$BUILD/fuzz
-targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer frontend_fuzzer)
 [ $# -gt 0 ] && targets=("$@")
 
 # shellcheck source=ci/fuzz-common.sh

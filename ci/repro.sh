@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 crash=${1:?usage: ci/repro.sh FILE [TARGET]}
 target=${2:-}
-targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer frontend_fuzzer)
 [ -f "$crash" ] || { echo "repro: no file $crash" >&2; exit 2; }
 if [ -z "$target" ]; then
   for t in "${targets[@]}"; do
