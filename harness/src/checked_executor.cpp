@@ -126,7 +126,9 @@ StepResult CheckedExecutor::execute(const Op& op) {
     }
 
     StepResult step;
+    if (state_report_ != nullptr) state_report_->before(op, real_);
     real_.run(op, answer_);
+    if (state_report_ != nullptr) state_report_->after(op, answer_, real_);
     run_reference(op);
     if (options_.print_results) step.result = print(answer_);
     step.failure = check_answer(op, answer_, *target_before, *source_before, occupied_before);

@@ -715,6 +715,8 @@ std::string run_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::siz
     // Ops run as they are decoded; a failure decodes the input again to print
     // the script up to the op that failed.
     thread_local CheckedExecutor checked(CheckedExecutor::Options{false, true, false});
+    static StateReport* const state_report = StateReport::from_environment(fuzz_target_name(target));
+    checked.set_state_report(state_report);
     checked.reset();
     std::string failure;
     std::size_t ran = 0;
@@ -724,6 +726,7 @@ std::string run_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::siz
         failure = checked.execute(op).failure;
     });
     decode_into(target, data, size, run);
+    if (state_report != nullptr) state_report->end_input();
     if (failure.empty()) {
         failure = checked.finish();
         checked.reset();  // frees what this input allocated (see reset)

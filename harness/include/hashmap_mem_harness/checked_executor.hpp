@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hashmap_mem_harness/executor.hpp"
+#include "hashmap_mem_harness/state_report.hpp"
 #include "hashmap_mem_harness/model.hpp"
 #include "hashmap_mem_harness/op.hpp"
 
@@ -58,6 +59,9 @@ public:
     const Executor& real() const noexcept { return real_; }
     const Model* model(const std::string& id) const;
 
+    // Counts what each op reached (state_report.hpp); null (the default): none.
+    void set_state_report(StateReport* report) noexcept { state_report_ = report; }
+
 private:
     // Everything the checker keeps about one map, found once per op.
     struct MapState {
@@ -88,6 +92,7 @@ private:
     MapState& fresh_state(const std::string& id, const MapHeader& header);
 
     Options options_;
+    StateReport* state_report_ = nullptr;
     Executor real_;
     // A script names a handful of maps: a linear search beats a std::map.
     std::vector<MapState> maps_;
