@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "hashmap_mem_harness/bytes.hpp"
 #include "hashmap_mem_harness/executor.hpp"
 #include "hashmap_mem_harness/state_report.hpp"
 #include "hashmap_mem_harness/model.hpp"
@@ -86,6 +87,7 @@ private:
     void run_reference(const Op& op);
     std::string check_reference(const Op& op, const Answer& answer);
     std::string check_after(const Op& op);
+    std::string compare_reference(const Op& op, MapState& m, const Block& block);
     const Bytes& image_before(const std::string& id, const Block& block, Bytes& scratch);
     static void remember_key(MapState& state, const Bytes& key);
     MapState* state(const std::string& id);
@@ -93,6 +95,10 @@ private:
 
     Options options_;
     StateReport* state_report_ = nullptr;
+    // The op's bucket bytes that differ from the map's last checked image,
+    // when compare_reference computed them (check_after reuses them).
+    ByteRange changed_{};
+    bool changed_valid_ = false;
     Executor real_;
     // A script names a handful of maps: a linear search beats a std::map.
     std::vector<MapState> maps_;
