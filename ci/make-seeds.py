@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes seed inputs for the four fuzz targets into OUT/<target>/: the shapes
+"""Writes seed inputs for the five fuzz targets into OUT/<target>/: the shapes
 of the conformance scripts (a cluster filled past its 32-bucket window, wrap at
 the table's end, churn that leaves Tombstones, overwrites that fit and that
 fail, scans that remove, images with one field or byte off) in the byte format
@@ -51,15 +51,17 @@ LAYOUTS = [layout(8, 8), layout(1, 0, limit=4), layout(16, 32, 16, 16), layout(4
            layout(3, 5, 4, 8, 32), layout(2, 1, 2, 1, 16), layout(4, 4, limit=1), layout(12, 7, 4, 1, 64)]
 
 
-def ops_seeds():
+def ops_seeds(home_bits=0):
+    """home_bits: frontend_fuzzer's home byte top bit (0x80: MapView, else the C API)."""
     seeds = []
+    home_near_end = lambda k=0: bytes([globals()["home_near_end"](k)[0] | home_bits])  # noqa: E731
     for lay in LAYOUTS:
         fill_ops = b"".join(bytes([PUT, k]) for k in range(40))  # 33rd put finds the window full
         probe = b"".join(bytes([GET, k, HAS, k]) for k in range(0, 40, 3))
         churn = b"".join(bytes([DEL, k]) for k in range(0, 33, 2)) + b"".join(bytes([PUT, k]) for k in range(33, 40))
         for f in range(0, len(FILLS), 3):
             seeds.append(lay + home_near_end() + fill(f) + fill_ops + probe + churn + bytes([MISC | 12, MISC | 16, MISC | 8]))
-        seeds.append(lay + bytes([0]) + fill(len(seeds)) + bytes([PUT, 40, PUT, 41, DEL, 40, GET, 41, MISC | 25, MISC | 3]))
+        seeds.append(lay + bytes([home_bits]) + fill(len(seeds)) + bytes([PUT, 40, PUT, 41, DEL, 40, GET, 41, MISC | 25, MISC | 3]))
     for i, values in enumerate(RAW_LAYOUTS):
         seeds.append(raw_layout(values) + home_near_end() + fill(i) + bytes([PUT, 1, PUT, 2, DEL, 1, GET, 2, MISC | 12]))
     return seeds
@@ -166,7 +168,8 @@ def main():
     out = sys.argv[1]
     rng = random.Random(20261125)
     shapes = {"ops_fuzzer": ops_seeds() + near_duplicate_seeds() + edge_layout_seeds(), "scan_fuzzer": scan_seeds(),
-              "overwrite_fuzzer": overwrite_seeds(), "image_fuzzer": image_seeds() + edge_image_seeds()}
+              "overwrite_fuzzer": overwrite_seeds(), "image_fuzzer": image_seeds() + edge_image_seeds(),
+              "frontend_fuzzer": ops_seeds(0x80) + ops_seeds(0)}
     for target, seeds in shapes.items():
         os.makedirs(os.path.join(out, target), exist_ok=True)
         seeds += [bytes(rng.randrange(256) for _ in range(rng.randrange(8, 160))) for _ in range(200)]

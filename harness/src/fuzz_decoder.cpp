@@ -13,7 +13,8 @@
 //     by decode_raw_u32 (a byte < 224 picks an edge value, else 4 raw bytes),
 //     given to `layout` and, if the core must refuse it or it is small, `new`
 //   home byte: the cluster's home bucket, odd bytes within 16 of capacity - 1;
-//     its top 3 bits the front end (decode_front_end: raw, C API or MapView)
+//     its top 3 bits the front end (decode_front_end: raw, C API or MapView;
+//     frontend_fuzzer, ops_fuzzer's format otherwise: top bit MapView, else C)
 //   fill byte (after each map's home byte): what the block holds before init
 //     (decode_fill: zeros, 0xff, 0x01, 0x02, random, or a pool key's bucket
 //     repeated with status Occupied, Empty or Tombstone)
@@ -406,7 +407,11 @@ bool decode_raw_layout(ByteReader& in, Script& s, LayoutArgs& layout) {
            layout.value_size <= 64 && numbers->capacity <= 512;
 }
 
-void decode_ops(ByteReader& in, Script& s) {
+// ops_fuzzer's format. `front_ends`: frontend_fuzzer's, where the home
+// byte's top bit picks the C API or MapView (the C API for sizes MapView
+// does not serve): the one target whose MapView code is covered (see
+// harness/front_ends_views.ignorelist).
+void decode_ops(ByteReader& in, Script& s, bool front_ends = false) {
     LayoutArgs layout;
     if (in.size() > 0 && in.peek() >= 248) {
         in.byte();
@@ -420,7 +425,13 @@ void decode_ops(ByteReader& in, Script& s) {
     const std::uint32_t capacity = capacity_of(layout.logical_limit);
     const std::uint8_t home_byte = in.byte();
     const std::uint32_t home = decode_home(home_byte, capacity);
-    const MapState m = make_map(in, "m", layout, capacity, home, home_byte);
+    MapState m = make_map(in, "m", layout, capacity, home, home_byte);
+    if (front_ends) {
+        const bool view = (home_byte & 0x80) != 0 &&
+                          front_end_serves(FrontEnd::View, static_cast<std::uint32_t>(layout.key_size),
+                                           static_cast<std::uint32_t>(layout.value_size));
+        m.front_end = view ? FrontEnd::View : FrontEnd::C;
+    }
     s.new_map(m);
     const std::size_t ops = capacity > 64 ? 64 : MAX_OPS;
     for (std::size_t n = 0; n < ops && !in.done(); ++n) decode_map_op(in, s, m);
@@ -758,6 +769,7 @@ void decode_into(FuzzTarget target, const std::uint8_t* data, std::size_t size, 
         case FuzzTarget::Overwrite: decode_overwrite(in, s); break;
         case FuzzTarget::Scan: decode_scan(in, s); break;
         case FuzzTarget::Image: decode_image(in, s); break;
+        case FuzzTarget::FrontEnds: decode_ops(in, s, true); break;
     }
 }
 
@@ -769,6 +781,7 @@ const char* fuzz_target_name(FuzzTarget target) {
         case FuzzTarget::Overwrite: return "overwrite_fuzzer";
         case FuzzTarget::Scan: return "scan_fuzzer";
         case FuzzTarget::Image: return "image_fuzzer";
+        case FuzzTarget::FrontEnds: return "frontend_fuzzer";
     }
     return "unknown";
 }
@@ -791,6 +804,8 @@ std::string run_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::siz
     // Ops run as they are decoded; a failure decodes the input again to print
     // the script up to the op that failed.
     thread_local CheckedExecutor checked(CheckedExecutor::Options{false, true, false});
+    static StateReport* const state_report = StateReport::from_environment(fuzz_target_name(target));
+    checked.set_state_report(state_report);
     checked.reset();
     std::string failure;
     std::size_t ran = 0;
@@ -800,6 +815,7 @@ std::string run_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::siz
         failure = checked.execute(op).failure;
     });
     decode_into(target, data, size, run);
+    if (state_report != nullptr) state_report->end_input();
     if (failure.empty()) {
         failure = checked.finish();
         checked.reset();  // frees what this input allocated (see reset)

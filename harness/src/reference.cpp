@@ -440,12 +440,17 @@ std::string bucket_field_at(const Map& map, std::uint32_t bucket, std::uint32_t 
 }
 
 std::string compare_images(const std::uint8_t* real, const Bytes& expected) {
+    return compare_images(real, expected, 0, expected.size());
+}
+
+std::string compare_images(const std::uint8_t* real, const Bytes& expected, std::size_t from, std::size_t to) {
     Map map(const_cast<std::uint8_t*>(expected.data()));
+    to = std::min(to, expected.size());
     // From one differing byte to the next (first_difference compares words):
     // the images differ only at the status bytes of reclaimed Tombstones.
-    for (std::size_t at = 0; at < expected.size(); ++at) {
-        at += first_difference(real + at, expected.data() + at, expected.size() - at);
-        if (at == expected.size()) return "";
+    for (std::size_t at = from; at < to; ++at) {
+        at += first_difference(real + at, expected.data() + at, to - at);
+        if (at == to) return "";
         const auto describe = [&](const std::string& why) {
             return "image byte " + std::to_string(at) + " is " + std::to_string(real[at]) + ", the Rust crate's is " +
                    std::to_string(expected[at]) + why;

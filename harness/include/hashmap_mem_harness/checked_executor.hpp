@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "hashmap_mem_harness/bytes.hpp"
 #include "hashmap_mem_harness/executor.hpp"
+#include "hashmap_mem_harness/state_report.hpp"
 #include "hashmap_mem_harness/model.hpp"
 #include "hashmap_mem_harness/op.hpp"
 
@@ -58,6 +60,9 @@ public:
     const Executor& real() const noexcept { return real_; }
     const Model* model(const std::string& id) const;
 
+    // Counts what each op reached (state_report.hpp); null (the default): none.
+    void set_state_report(StateReport* report) noexcept { state_report_ = report; }
+
 private:
     // Everything the checker keeps about one map, found once per op.
     struct MapState {
@@ -82,12 +87,18 @@ private:
     void run_reference(const Op& op);
     std::string check_reference(const Op& op, const Answer& answer);
     std::string check_after(const Op& op);
+    std::string compare_reference(const Op& op, MapState& m, const Block& block);
     const Bytes& image_before(const std::string& id, const Block& block, Bytes& scratch);
     static void remember_key(MapState& state, const Bytes& key);
     MapState* state(const std::string& id);
     MapState& fresh_state(const std::string& id, const MapHeader& header);
 
     Options options_;
+    StateReport* state_report_ = nullptr;
+    // The op's bucket bytes that differ from the map's last checked image,
+    // when compare_reference computed them (check_after reuses them).
+    ByteRange changed_{};
+    bool changed_valid_ = false;
     Executor real_;
     // A script names a handful of maps: a linear search beats a std::map.
     std::vector<MapState> maps_;

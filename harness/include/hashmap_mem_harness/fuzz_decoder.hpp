@@ -23,10 +23,11 @@ enum class FuzzTarget : std::uint8_t {
     Overwrite,  // overwrite_fuzzer: maps a and b, ops and ow in both directions and onto itself
     Scan,       // scan_fuzzer: one map, ops interleaved with scans and next beyond capacity
     Image,      // image_fuzzer: a raw or corrupted image given to load, then ops on it
+    FrontEnds,  // frontend_fuzzer: ops_fuzzer's ops, every map through the C API or MapView
 };
 
 inline constexpr FuzzTarget ALL_FUZZ_TARGETS[] = {FuzzTarget::Ops, FuzzTarget::Overwrite, FuzzTarget::Scan,
-                                                  FuzzTarget::Image};
+                                                  FuzzTarget::Image, FuzzTarget::FrontEnds};
 
 // "ops_fuzzer" etc., the libFuzzer executable's name.
 const char* fuzz_target_name(FuzzTarget target);

@@ -85,6 +85,8 @@ bool overwrite(Bytes& target, const Bytes& source);
 // `real` where `expected` has 1 at a bucket no key's walk crosses; else a
 // sentence naming the first byte that differs and why it may not.
 std::string compare_images(const std::uint8_t* real, const Bytes& expected);
+// The same over bytes [from, to) only.
+std::string compare_images(const std::uint8_t* real, const Bytes& expected, std::size_t from, std::size_t to);
 
 // The Tombstones SPEC §5 and README promise to reclaim: a Tombstone whose
 // next bucket in probe order is Empty. Their buckets, in index order.
