@@ -37,7 +37,8 @@ std::string shape_text(const ViewShape& s) {
 std::string verdict_text(const ViewVerdict& v) {
     return "error " + std::to_string(v.error) + " layout_error " + std::to_string(static_cast<int>(v.layout_error)) +
            " validate_error " + std::to_string(static_cast<int>(v.validate_error)) + " bucket " +
-           std::to_string(v.bucket) + " why '" + v.why + "' describe '" + v.text + "'";
+           std::to_string(v.bucket) + " why '" + v.why + "' describe '" + v.text + "' map sizes " +
+           std::to_string(v.map_key_size) + " " + std::to_string(v.map_value_size);
 }
 
 // The verdict MapView must give; its why() is layout's or validate's own sentence where it has one.
@@ -55,9 +56,20 @@ ViewVerdict view_verdict(std::uint8_t error, LayoutError layout_error = LayoutEr
     return v;
 }
 
+// OtherTypes names both sides' sizes (issue 21), so a user sees which type is wrong.
+ViewVerdict other_types_verdict(std::uint32_t map_key_size, std::uint32_t map_value_size, const ViewShape& s) {
+    ViewVerdict v = view_verdict(VIEW_OTHER_TYPES);
+    v.map_key_size = map_key_size;
+    v.map_value_size = map_value_size;
+    v.why = "the map's key_size is " + std::to_string(map_key_size) + " and value_size " + std::to_string(map_value_size) +
+            "; this MapView's sizeof(K) is " + std::to_string(s.key_size) + " and sizeof(V) " + std::to_string(s.value_size);
+    return v;
+}
+
 bool same(const ViewVerdict& a, const ViewVerdict& b) {
     return a.error == b.error && a.layout_error == b.layout_error && a.validate_error == b.validate_error &&
-           a.bucket == b.bucket && a.why == b.why && a.text == b.text;
+           a.bucket == b.bucket && a.why == b.why && a.text == b.text && a.map_key_size == b.map_key_size &&
+           a.map_value_size == b.map_value_size;
 }
 
 std::string differs(const std::string& what, const std::string& got, const std::string& expected) {
@@ -185,7 +197,7 @@ std::string check_validate_front_ends(const std::uint8_t* block, std::size_t siz
         if (expected.error != ValidateError::None) {
             want_view = view_verdict(VIEW_INVALID_IMAGE, LayoutError::None, expected);
         } else if (key_size != s.key_size || value_size != s.value_size) {
-            want_view = view_verdict(VIEW_OTHER_TYPES);
+            want_view = other_types_verdict(key_size, value_size, s);
         } else if (reinterpret_cast<std::uintptr_t>(block) % alignment != 0 || key_offset % s.key_alignment != 0 ||
                    value_offset % s.value_alignment != 0 || bucket_size % alignment != 0) {
             want_view = view_verdict(VIEW_MISALIGNED);

@@ -334,7 +334,7 @@ struct ProbeFor {
     using View = MapView<K, V>;
     static ViewVerdict verdict(const typename View::Result& r) {
         return ViewVerdict{static_cast<std::uint8_t>(r.error), r.layout_error, r.validate_error, r.bucket, r.why(),
-                           describe(r.error)};
+                           describe(r.error),      r.map_key_size,    r.map_value_size};
     }
     static std::size_t bytes_for(std::uint16_t limit) { return View::bytes_for(limit); }
     static ViewVerdict create(void* block, std::size_t size, std::uint16_t limit) {

@@ -106,6 +106,7 @@ struct ViewVerdict {
     std::uint32_t bucket = 0;
     std::string why;   // MapViewResult::why()
     std::string text;  // describe(ViewError)
+    std::uint32_t map_key_size = 0, map_value_size = 0;  // the map's, on OtherTypes
 };
 struct ViewShape {
     std::uint32_t key_size, key_alignment, value_size, value_alignment;  // sizeof and alignof K and V
