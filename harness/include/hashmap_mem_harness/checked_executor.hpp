@@ -73,6 +73,7 @@ private:
         Bytes image;               // the map's image when its last check passed: the premise of check_change
         bool image_valid = false;  // false until a check passes, and after any failure
         bool live = false;         // false: a map of an earlier script, kept for its buffers
+        bool live_front_ends_checked = false;  // a check op ran every front end's validate on it
         // The byte-level oracle (reference.hpp): the Rust crate's image of this map.
         Bytes reference;
         // Tombstones followed by an Empty bucket that the map had when loaded:
