@@ -20,7 +20,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
 new=$(pwd)
 cmake --build build/fuzz >/dev/null
-work=$(mktemp -d)
+work=$(mktemp -d -p "${FUZZ_SPEED_TMP:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
 run_one() {  # tree target -> "execs_per_s cov rss_mb"
   local tree=$1 t=$2 dir="$work/$(basename "$1")-$2"
