@@ -1,5 +1,5 @@
 // The scopes of the exhaustive explorer. Numbers (states, transitions, time)
-// are in README.md, "Exhaustive small-scope checking".
+// are in docs/verification.md, "Exhaustive small-scope checking".
 #include <algorithm>
 #include <cstdint>
 

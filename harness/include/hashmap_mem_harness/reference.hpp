@@ -88,7 +88,7 @@ std::string compare_images(const std::uint8_t* real, const Bytes& expected);
 // The same over bytes [from, to) only.
 std::string compare_images(const std::uint8_t* real, const Bytes& expected, std::size_t from, std::size_t to);
 
-// The Tombstones SPEC §5 and README promise to reclaim: a Tombstone whose
+// The Tombstones SPEC §5 and docs/format.md promise to reclaim: a Tombstone whose
 // next bucket in probe order is Empty. Their buckets, in index order.
 void reclaimable_tombstones(const std::uint8_t* block, std::vector<std::uint32_t>& out);
 
