@@ -170,17 +170,27 @@ const Bytes& CheckedExecutor::image_before(const std::string& id, const Block& b
     return scratch;
 }
 
+namespace {
+// Ops that change neither the map nor the reference when the map is right.
+bool reads_only(OpKind kind) {
+    return kind == OpKind::Get || kind == OpKind::Has || kind == OpKind::Next || kind == OpKind::Check ||
+           kind == OpKind::Img || kind == OpKind::Scan || kind == OpKind::Via;
+}
+}  // namespace
+
 std::string CheckedExecutor::check_after(const Op& op) {
     MapState* m = state(op.map);
     Block* block = real_.find(op.map);
     if (m == nullptr || block == nullptr) return "";
     if (m->image_valid && m->image.size() == block->size()) {
-        const ByteRange differs = changed_valid_ ? changed_ : bucket_bytes_differing(block->data(), m->image.data());
         const bool header_same = bytes_equal(block->data(), m->image.data(), MAP_BUCKETS_OFFSET);
-        const bool reads_only = op.kind == OpKind::Get || op.kind == OpKind::Has || op.kind == OpKind::Next ||
-                                op.kind == OpKind::Check || op.kind == OpKind::Img || op.kind == OpKind::Scan ||
-                                op.kind == OpKind::Via;
-        if (reads_only && header_same && differs.empty()) return "";
+        const bool reads = reads_only(op.kind);
+        // Incremental: the buckets a read wrote (a bug) are found by the next
+        // op's diff against the same premise image, or by finish(); the diff
+        // after every read was 9% of scan_fuzzer (perf).
+        if (reads && header_same && options_.incremental && !changed_valid_) return "";
+        const ByteRange differs = changed_valid_ ? changed_ : bucket_bytes_differing(block->data(), m->image.data());
+        if (reads && header_same && differs.empty()) return "";
         // A scandel checks the keys it removed (the changed buckets' keys).
         const bool local = op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
                            op.kind == OpKind::Del || op.kind == OpKind::ScanDel;
@@ -484,6 +494,9 @@ std::string CheckedExecutor::compare_reference(const Op& op, MapState& m, const 
     if ((!keyed && !reads) || !m.image_valid || m.image.size() != block.size()) {
         return reference::compare_images(block.data(), m.reference);
     }
+    // A read wrote nothing in the reference; what it wrote in the map is in
+    // the next op's diff (check_after).
+    if (options_.incremental && reads_only(op.kind)) return reference::compare_images(block.data(), m.reference, 0, MAP_BUCKETS_OFFSET);
     changed_ = bucket_bytes_differing(block.data(), m.image.data());
     changed_valid_ = true;
     std::string differs = reference::compare_images(block.data(), m.reference, 0, MAP_BUCKETS_OFFSET);
