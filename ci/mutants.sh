@@ -109,7 +109,7 @@ for name in "${names[@]}"; do
   (cd "$tree/src" && cmake --build "$tree/build" -j "$JOBS" --target "$target" >/dev/null)
   mkdir -p "$MUTANT_DIR/bin" && cp "$tree/build/fuzz/$target" "$MUTANT_DIR/bin/$name"
   (cd "$tree/src" && cmake --build "$tree/build" -j "$JOBS" --target hashmap-mem-explore hashmap-mem-script >/dev/null)
-  mkdir -p "$MUTANT_DIR/bin/$name.tools" && cp "$tree/build/harness/hashmap-mem-"{explore,script} "$MUTANT_DIR/bin/$name.tools/"
+  mkdir -p "$MUTANT_DIR/bin/$name.tools" && cp "$tree/build/explore/hashmap-mem-explore" "$tree/build/harness/hashmap-mem-script" "$MUTANT_DIR/bin/$name.tools/"
   (cd "$tree/src" && git apply -R "$patch")
   # Fuzz while the next mutant builds; at most JOBS - 1 fuzzers at once.
   while [ "$(jobs -rp | wc -l)" -ge $((JOBS > 1 ? JOBS - 1 : 1)) ]; do wait -n || true; done

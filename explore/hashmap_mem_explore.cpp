@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "hashmap_mem_harness/explorer.hpp"
+#include "explorer.hpp"
 
 namespace {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "hashmap_mem_harness/explore_keys.hpp"
-#include "hashmap_mem_harness/explorer.hpp"
+#include "explore_keys.hpp"
+#include "explorer.hpp"
 
 namespace hashmap_mem::harness {
 

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "hashmap_mem_harness/explorer.hpp"
+#include "explorer.hpp"
 
 namespace hashmap_mem::harness {
 namespace {

@@ -12,7 +12,7 @@
 //   4:  3 3 0 1 2 3           the same, then every home, then a third at 3
 //   8:  7 7 0 1 2 3 4 5 6 7   the same at 8
 //   64: 63 63 62 60 58 56 63 57 59 61   homes in the last 8 buckets only
-#include "hashmap_mem_harness/explore_keys.hpp"
+#include "explore_keys.hpp"
 
 #include <set>
 

@@ -7,8 +7,8 @@
 
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "hashmap_mem_harness/checked_executor.hpp"
-#include "hashmap_mem_harness/explore_keys.hpp"
-#include "hashmap_mem_harness/explorer.hpp"
+#include "explore_keys.hpp"
+#include "explorer.hpp"
 #include "hashmap_mem_harness/script.hpp"
 
 namespace hashmap_mem::harness {

@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "hashmap_mem/hashmap_mem.hpp"
-#include "hashmap_mem_harness/explore_keys.hpp"
+#include "explore_keys.hpp"
 #include "hashmap_mem_harness/key_pool.hpp"
 
 namespace hashmap_mem::harness {

@@ -1,4 +1,4 @@
-#include "hashmap_mem_harness/explorer.hpp"
+#include "explorer.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -8,7 +8,7 @@
 
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "hashmap_mem_harness/checked_executor.hpp"
-#include "hashmap_mem_harness/explore_keys.hpp"
+#include "explore_keys.hpp"
 #include "hashmap_mem_harness/script.hpp"
 #include "hashmap_mem_harness/splitmix.hpp"
 
