@@ -32,7 +32,7 @@ BUILD=${BUILD:-build}
 CXX=${MSAN_CXX:-clang++-14}
 out=$BUILD/msan
 flags=(-std=c++17 -O1 -g -fsanitize=memory -fsanitize-memory-track-origins -fno-omit-frame-pointer
-       -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Icore/include -Iharness/include)
+       -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Icore/include -Iharness)
 
 parts=("$@")
 [ ${#parts[@]} -gt 0 ] || parts=(driver replay)

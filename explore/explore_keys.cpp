@@ -1,7 +1,7 @@
 // Derived at first use, with the checker's FxHash64 (SPEC §4): for each
 // wanted home in turn, the smallest little-endian integer of key_size bytes,
 // not yet taken, whose home at the capacity is that one. Small integers keep
-// failure scripts readable; harness/tests/explore_keys_test.cpp re-derives
+// failure scripts readable; explore/explore_keys_test.cpp re-derives
 // every home with the core's hash and checks each set's shape. 1-byte and
 // 8-byte keys of the same integer hash alike (one step over the same word),
 // so their sets agree; 3-byte keys are three byte steps.
@@ -16,7 +16,7 @@
 
 #include <set>
 
-#include "hashmap_mem_harness/spec_hash.hpp"
+#include "oracle/spec_hash.hpp"
 
 namespace hashmap_mem::harness {
 namespace {

@@ -1,7 +1,7 @@
 // The keys the exhaustive explorer puts, the same on every run so that its
 // scopes are reviewable: per key size and capacity, keys whose homes collide,
 // wrap at the table's end and cover every home. Derived from the wanted homes
-// (explore_keys.cpp); harness/tests/explore_keys_test.cpp re-derives the homes.
+// (explore_keys.cpp); explore/explore_keys_test.cpp re-derives the homes.
 #pragma once
 
 #include <cstddef>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "hashmap_mem_harness/bytes.hpp"
+#include "script/bytes.hpp"
 
 namespace hashmap_mem::harness {
 

@@ -1,4 +1,4 @@
-// The explorer's keys (harness/src/explore_keys.cpp) have the homes written
+// The explorer's keys (explore/explore_keys.cpp) have the homes written
 // next to them, by the core's hash and by the checker's own, and each set
 // has the shape its scopes rely on.
 #include <algorithm>
@@ -8,7 +8,7 @@
 
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "explore_keys.hpp"
-#include "hashmap_mem_harness/key_pool.hpp"
+#include "keys/key_pool.hpp"
 
 namespace hashmap_mem::harness {
 namespace {

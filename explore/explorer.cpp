@@ -7,10 +7,10 @@
 #include <unordered_set>
 
 #include "hashmap_mem/hashmap_mem.hpp"
-#include "hashmap_mem_harness/checked_executor.hpp"
+#include "run/checked_executor.hpp"
 #include "explore_keys.hpp"
-#include "hashmap_mem_harness/script.hpp"
-#include "hashmap_mem_harness/splitmix.hpp"
+#include "script/script.hpp"
+#include "keys/splitmix.hpp"
 
 namespace hashmap_mem::harness {
 

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "hashmap_mem_harness/bytes.hpp"
-#include "hashmap_mem_harness/front_end.hpp"
-#include "hashmap_mem_harness/op.hpp"
+#include "script/bytes.hpp"
+#include "front_ends/front_end.hpp"
+#include "script/op.hpp"
 
 namespace hashmap_mem::harness {
 

@@ -6,10 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "hashmap_mem/hashmap_mem.hpp"
-#include "hashmap_mem_harness/checked_executor.hpp"
+#include "run/checked_executor.hpp"
 #include "explore_keys.hpp"
 #include "explorer.hpp"
-#include "hashmap_mem_harness/script.hpp"
+#include "script/script.hpp"
 
 namespace hashmap_mem::harness {
 namespace {

@@ -1,4 +1,4 @@
-// hashmap-mem-explore: exhaustive small-scope checking (harness/src/explorer.cpp).
+// hashmap-mem-explore: exhaustive small-scope checking (explore/explorer.cpp).
 //
 //   hashmap-mem-explore --scope NAME|all|bounded   one line per scope: states,
 //                       transitions, overwrite pairs, depth, seconds, and
