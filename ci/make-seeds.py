@@ -3,7 +3,7 @@
 of the conformance scripts (a cluster filled past its 32-bucket window, wrap at
 the table's end, churn that leaves Tombstones, overwrites that fit and that
 fail, scans that remove, images with one field or byte off) in the byte format
-of harness/src/fuzz_decoder.cpp, plus random inputs from a fixed seed.
+of harness/fuzz_input/, plus random inputs from a fixed seed.
 ci/make-seeds.sh minimises them into corpus/ with libFuzzer -merge=1.
 Run: python3 ci/make-seeds.py OUT"""
 import hashlib

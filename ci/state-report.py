@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the semantic state report of a fuzz run (issue 25): what each target
 reached in the map's terms, one column per target, from the JSON files its
-replay pass wrote (harness/src/state_report.cpp, HASHMAP_MEM_STATE_REPORT).
+replay pass wrote (harness/model/state_report.cpp, HASHMAP_MEM_STATE_REPORT).
 A state no target reached is marked "<- never reached". Writes the combined
 report to OUT as JSON ({"targets": {...}, "never_reached": [...]}) for CI.
 Run: python3 ci/state-report.py OUT.json TARGET.state.json..."""
