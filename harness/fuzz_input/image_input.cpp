@@ -7,6 +7,7 @@
 
 #include "fuzz_input/input_reading.hpp"
 #include "hashmap_mem/hashmap_mem.hpp"
+#include "oracle/reference.hpp"
 #include "run/executor.hpp"
 
 namespace hashmap_mem::harness::fuzz_input {
