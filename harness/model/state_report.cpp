@@ -7,6 +7,7 @@
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "front_ends/front_end.hpp"
 #include "oracle/spec_hash.hpp"
+#include "script/bytes.hpp"
 
 namespace hashmap_mem::harness {
 
@@ -136,6 +137,11 @@ void StateReport::before(const Op& op, const Executor& real) {
     // The reason the executor's flag does not give: the same overwrite on a copy.
     Bytes copy(target->data(), target->data() + target->size());
     overwrite_expected_ = static_cast<int>(overwrite(copy.data(), source->data()));
+    // All or nothing: buckets reserved before a source key found its window
+    // full go back (as Tombstones holding the new keys, the crate's image), so
+    // a refusal that changed the image rolled reservations back.
+    overwrite_rolls_back_ = overwrite_expected_ == static_cast<int>(OverwriteResult::TargetFull) &&
+                            !bytes_equal(copy.data(), target->data(), copy.size());
 }
 
 void StateReport::after(const Op& op, const Answer& answer, const Executor& real) {
@@ -186,6 +192,7 @@ void StateReport::after(const Op& op, const Answer& answer, const Executor& real
         case OpKind::Check: ++validate_[static_cast<std::size_t>(validate(block->data(), block->size()).error)]; break;
         case OpKind::Ow:
             if (overwrite_expected_ >= 0) ++overwrite_[static_cast<std::size_t>(overwrite_expected_)];
+            rolled_back_ += overwrite_rolls_back_;
             break;
         default: break;
     }
@@ -220,6 +227,7 @@ std::string StateReport::json() const {
     for (std::size_t i = 0; i < overwrite_.size(); ++i) {
         rows.emplace_back(describe(static_cast<OverwriteResult>(i)), overwrite_[i]);
     }
+    rows.emplace_back("refused after reserving buckets: rolled back", rolled_back_);
     add_group(out, "overwrite answers", rows);
     rows.clear();
     for (std::size_t i = 0; i < validate_.size(); ++i) rows.emplace_back(describe(static_cast<ValidateError>(i)), validate_[i]);

@@ -51,6 +51,8 @@ private:
     std::uint64_t windows_full_ = 0, wraps_ = 0, tombstone_runs_ = 0, reclaiming_dels_ = 0, reclaimed_ = 0;
     std::array<std::uint64_t, 4> overwrite_{};     // OverwriteResult
     int overwrite_expected_ = -1;                  // before an ow: its result on a copy
+    bool overwrite_rolls_back_ = false;            // ... and a TargetFull that undid reservations
+    std::uint64_t rolled_back_ = 0;                // overwrites refused after reserving buckets
     std::array<std::uint64_t, 19> validate_{};     // ValidateError
     std::array<std::uint64_t, 3> front_end_{};     // ops per FrontEnd
     std::map<std::uint32_t, std::uint64_t> key_sizes_, value_sizes_;
