@@ -51,7 +51,7 @@ exhaustive: deps
 	cmake -S . -B $(BUILD)/release-tools $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=$(CXX_CLANG) \
 	  -DHASHMAP_MEM_BUILD_TESTS=ON -DHASHMAP_MEM_BUILD_PROPERTIES=OFF  # the harness is built with tests or fuzz
 	cmake --build $(BUILD)/release-tools -j $(JOBS) --target hashmap-mem-explore
-	$(BUILD)/release-tools/harness/hashmap-mem-explore --scope all
+	$(BUILD)/release-tools/explore/hashmap-mem-explore --scope all
 
 # The refusal table of docs/sizing.md, in the same Release build.
 sizing: deps

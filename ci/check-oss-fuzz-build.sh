@@ -36,7 +36,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer frontend_fuzzer)
 configs=("$@")
 [ ${#configs[@]} -gt 0 ] || configs=(address undefined afl memory)
 scratch=$(mktemp -d /tmp/check-oss-fuzz.XXXXXX)

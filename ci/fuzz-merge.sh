@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 SCRATCH=${FUZZ_SCRATCH:-fuzz-scratch}
 build_dir=$BUILD/fuzz
-targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer frontend_fuzzer)
 [ $# -gt 0 ] && targets=("$@")
 
 # shellcheck source=ci/fuzz-common.sh

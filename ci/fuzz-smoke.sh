@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI smoke test of the four libFuzzer targets, in the `make fuzz` build
+# CI smoke test of the five libFuzzer targets, in the `make fuzz` build
 # (build/fuzz: clang, ASan+UBSan, configured by ci/fuzz-common.sh):
 #   1. replay: each target runs every input of corpus/<t>/ and corpus/regressions/<t>/ once;
 #   2. fuzz:   each target fuzzes for FUZZ_SMOKE_SECONDS (default 20), its .options and
@@ -15,7 +15,7 @@ root=$(pwd)
 BUILD=${BUILD:-build}
 JOBS=${JOBS:-$(nproc)}
 seconds=${FUZZ_SMOKE_SECONDS:-20}
-targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer frontend_fuzzer)
 build_dir=$root/$BUILD/fuzz          # the `make fuzz` build, shared
 dir=$root/$BUILD/ci-fuzz-smoke       # scratch corpus, artifacts, logs
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}

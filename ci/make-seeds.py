@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Writes seed inputs for the four fuzz targets into OUT/<target>/: the shapes
+"""Writes seed inputs for the five fuzz targets into OUT/<target>/: the shapes
 of the conformance scripts (a cluster filled past its 32-bucket window, wrap at
 the table's end, churn that leaves Tombstones, overwrites that fit and that
 fail, scans that remove, images with one field or byte off) in the byte format
-of harness/src/fuzz_decoder.cpp, plus random inputs from a fixed seed.
+of harness/fuzz_input/, plus random inputs from a fixed seed.
 ci/make-seeds.sh minimises them into corpus/ with libFuzzer -merge=1.
 Run: python3 ci/make-seeds.py OUT"""
 import hashlib
@@ -51,15 +51,17 @@ LAYOUTS = [layout(8, 8), layout(1, 0, limit=4), layout(16, 32, 16, 16), layout(4
            layout(3, 5, 4, 8, 32), layout(2, 1, 2, 1, 16), layout(4, 4, limit=1), layout(12, 7, 4, 1, 64)]
 
 
-def ops_seeds():
+def ops_seeds(home_bits=0):
+    """home_bits: frontend_fuzzer's home byte top bit (0x80: MapView, else the C API)."""
     seeds = []
+    home_near_end = lambda k=0: bytes([globals()["home_near_end"](k)[0] | home_bits])  # noqa: E731
     for lay in LAYOUTS:
         fill_ops = b"".join(bytes([PUT, k]) for k in range(40))  # 33rd put finds the window full
         probe = b"".join(bytes([GET, k, HAS, k]) for k in range(0, 40, 3))
         churn = b"".join(bytes([DEL, k]) for k in range(0, 33, 2)) + b"".join(bytes([PUT, k]) for k in range(33, 40))
         for f in range(0, len(FILLS), 3):
             seeds.append(lay + home_near_end() + fill(f) + fill_ops + probe + churn + bytes([MISC | 12, MISC | 16, MISC | 8]))
-        seeds.append(lay + bytes([0]) + fill(len(seeds)) + bytes([PUT, 40, PUT, 41, DEL, 40, GET, 41, MISC | 25, MISC | 3]))
+        seeds.append(lay + bytes([home_bits]) + fill(len(seeds)) + bytes([PUT, 40, PUT, 41, DEL, 40, GET, 41, MISC | 25, MISC | 3]))
     for i, values in enumerate(RAW_LAYOUTS):
         seeds.append(raw_layout(values) + home_near_end() + fill(i) + bytes([PUT, 1, PUT, 2, DEL, 1, GET, 2, MISC | 12]))
     return seeds
@@ -115,11 +117,59 @@ def image_seeds():
     return seeds
 
 
+# Near-duplicate keys (pool indices 52..63: cluster keys 0, 1, 2 with their
+# first, middle or last byte or one word changed), for every key size with a
+# fast path and some without: cluster keys put, then each near-duplicate got,
+# probed, put and removed, so a compare that skips bytes answers wrong.
+NEAR_DUPLICATE_KEY_SIZES = [1, 2, 3, 4, 5, 7, 8, 12, 16, 20, 24, 32, 33, 40]
+
+
+def near_duplicate_seeds():
+    seeds = []
+    for i, ks in enumerate(NEAR_DUPLICATE_KEY_SIZES):
+        for vs in [1, 0]:
+            puts = bytes([PUT, 0, PUT, 1, PUT, 2])
+            probes = b"".join(bytes([GET, k, HAS, k]) for k in range(52, 64))
+            writes = b"".join(bytes([PUT, k]) for k in range(52, 64)) + b"".join(bytes([DEL, k]) for k in range(52, 64))
+            seeds.append(layout(ks, vs, limit=64) + home_near_end(i % 4) + fill(0) + puts + probes + writes +
+                         bytes([GET, 0, GET, 1, GET, 2, MISC | 16]))
+    return seeds
+
+
+# ops_fuzzer raw layouts at the top of their range and with one rule broken
+# (or several, for the order of the errors): layout's error kind, the C
+# status and struct, describe and MapView's bytes_for and create are compared.
+EDGE_LAYOUTS = [(1, 1, 0, 1, 32768), (8, 8, 8, 8, 32768), (1, 1, 1, 1, 32768), (8, 1, 8, 256, 64), (8, 1, 8, 3, 64),
+                (8, 1, 8, 0, 64), (8, 0, 8, 1, 64), (0, 1, 8, 1, 64), (8, 1, 8, 1, 0), (8, 1, 8, 1, 32769),
+                (0, 0, 0, 0, 0), (0xFFFFFFFF, 1, 0, 1, 0), (8, 256, 8, 256, 32769), (8, 3, 8, 256, 0),
+                (1, 128, 0, 128, 32768), (8, 1, 0xFFFFFFF0, 1, 0)]
+
+
+def edge_layout_seeds():
+    return [raw_layout(values) + home_near_end() + fill(0) + bytes([PUT, 1, GET, 1, MISC | 16]) for values in EDGE_LAYOUTS]
+
+
+# image_fuzzer mode 0xe0: a map made by puts, then one header field put at an
+# edge of a validate rule (edge_corrupt: rule byte, delta byte -1/0/+1).
+def edge_image_seeds():
+    seeds = []
+    lays = [layout(8, 8), layout(3, 0, limit=16), layout(4, 4, 4, 4, 33), layout(16, 1, limit=2), layout(1, 2, 1, 2, 1)]
+    ops = bytes([PUT, 2, GET, 3, DEL, 4, HAS, 5, MISC | 16, MISC | 12])
+    for li, lay in enumerate(lays):
+        for puts in [0, 5]:
+            for rule in range(16):
+                for delta in range(3):
+                    build = bytes([puts]) + bytes(range(puts)) + bytes([0])
+                    seeds.append(bytes([0xe0]) + lay + home_near_end(li) + fill(0) + build + bytes([0, rule, delta]) + ops)
+    return seeds
+
+
 def main():
     out = sys.argv[1]
     rng = random.Random(20261125)
-    shapes = {"ops_fuzzer": ops_seeds(), "scan_fuzzer": scan_seeds(),
-              "overwrite_fuzzer": overwrite_seeds(), "image_fuzzer": image_seeds()}
+    shapes = {"ops_fuzzer": ops_seeds() + near_duplicate_seeds() + edge_layout_seeds(), "scan_fuzzer": scan_seeds(),
+              "overwrite_fuzzer": overwrite_seeds(), "image_fuzzer": image_seeds() + edge_image_seeds(),
+              "frontend_fuzzer": ops_seeds(0x80) + ops_seeds(0)}
     for target, seeds in shapes.items():
         os.makedirs(os.path.join(out, target), exist_ok=True)
         seeds += [bytes(rng.randrange(256) for _ in range(rng.randrange(8, 160))) for _ in range(200)]

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 BUILD=${BUILD:-build}
 build_dir=$BUILD/fuzz
-targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer frontend_fuzzer)
 
 # shellcheck source=ci/fuzz-common.sh
 source ci/fuzz-common.sh

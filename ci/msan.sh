@@ -32,7 +32,7 @@ BUILD=${BUILD:-build}
 CXX=${MSAN_CXX:-clang++-14}
 out=$BUILD/msan
 flags=(-std=c++17 -O1 -g -fsanitize=memory -fsanitize-memory-track-origins -fno-omit-frame-pointer
-       -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Icore/include -Iharness/include)
+       -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Icore/include -Iharness)
 
 parts=("$@")
 [ ${#parts[@]} -gt 0 ] || parts=(driver replay)
@@ -54,7 +54,7 @@ run_driver() {
 }
 
 run_replay() {
-  local start=$SECONDS dir=$BUILD/msan-replay targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+  local start=$SECONDS dir=$BUILD/msan-replay targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer frontend_fuzzer)
   # Tests on for the *_replay targets; only those are built (no GoogleTest, no rapidcheck).
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_C_COMPILER="${MSAN_CC:-clang-14}" \
     -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=memory -fsanitize-memory-track-origins -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS" \

@@ -23,7 +23,7 @@ BUILD=${BUILD:-build}
 [ $# -ge 1 ] || could_not_run "usage: ci/repro.sh FILE [TARGET]"
 crash=$1
 target=${2:-}
-targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer frontend_fuzzer)
 [ -f "$crash" ] || could_not_run "no file $crash"
 if [ -z "$target" ]; then
   for t in "${targets[@]}"; do

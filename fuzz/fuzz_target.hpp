@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "hashmap_mem_harness/fuzz_decoder.hpp"
+#include "fuzz_input/fuzz_decoder.hpp"
 
 namespace hashmap_mem::fuzz {
 

@@ -11,8 +11,8 @@
 #include <rapidcheck.h>
 #include <rapidcheck/state.h>
 
-#include "hashmap_mem_harness/checked_executor.hpp"
-#include "hashmap_mem_harness/script.hpp"
+#include "run/checked_executor.hpp"
+#include "script/script.hpp"
 #include "machine.hpp"
 
 namespace hashmap_mem::properties {

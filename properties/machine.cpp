@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <ostream>
 
-#include "hashmap_mem_harness/key_pool.hpp"
-#include "hashmap_mem_harness/script.hpp"
+#include "keys/key_pool.hpp"
+#include "script/script.hpp"
 
 namespace hashmap_mem::properties {
 

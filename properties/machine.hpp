@@ -12,8 +12,8 @@
 
 #include <rapidcheck.h>
 
-#include "hashmap_mem_harness/front_end.hpp"
-#include "hashmap_mem_harness/op.hpp"
+#include "front_ends/front_end.hpp"
+#include "script/op.hpp"
 
 namespace hashmap_mem::properties {
 

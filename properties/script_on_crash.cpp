@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "hashmap_mem_harness/script.hpp"
+#include "script/script.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define HASHMAP_MEM_HAS_SANITIZER 1

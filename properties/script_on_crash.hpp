@@ -4,7 +4,7 @@
 // so the crash still replays with `hashmap-mem-script --model`.
 #pragma once
 
-#include "hashmap_mem_harness/checked_executor.hpp"
+#include "run/checked_executor.hpp"
 
 namespace hashmap_mem::properties {
 

@@ -1,6 +1,6 @@
 #!/bin/bash -eu
 # OSS-Fuzz / ClusterFuzzLite build script for hashmap-mem.
-# Builds the four fuzz targets with the compiler and flags the builder image
+# Builds the five fuzz targets with the compiler and flags the builder image
 # gives ($CXX, $CXXFLAGS; the project is C++ only, so $CC/$CFLAGS go unused),
 # links $LIB_FUZZING_ENGINE into the fuzz executables only (through the CMake
 # option HASHMAP_MEM_LIB_FUZZING_ENGINE), and puts into $OUT, per target:
@@ -11,7 +11,7 @@
 
 src=$(pwd)
 build="$WORK/hashmap-mem-build"
-targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer)
+targets=(ops_fuzzer overwrite_fuzzer scan_fuzzer image_fuzzer frontend_fuzzer)
 
 test -f "$src/fuzz/CMakeLists.txt" || { echo "build.sh: run me from the hashmap-mem source root" >&2; exit 1; }
 

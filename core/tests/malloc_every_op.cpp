@@ -25,7 +25,7 @@
 
 #include "hashmap_mem/hashmap_mem.hpp"
 
-#include "hashmap_mem_harness/mark_undefined.hpp"
+#include "run/mark_undefined.hpp"
 
 namespace hm = hashmap_mem;
 

@@ -1,7 +1,8 @@
-# Checks that README.md holds exactly COUNT ```FENCE blocks (default cpp, 1) and
-# that block number INDEX (from 0) is, byte for byte, the file EXAMPLE (an
-# example ctest compiles and runs): no code block in the README goes untested.
-# Run: cmake -DREADME=README.md -DEXAMPLE=core/tests/readme_example.cpp [-DFENCE=cpp -DINDEX=0 -DCOUNT=2]
+# Checks that the page DOC (README.md or a docs/ page) holds exactly COUNT
+# ```FENCE blocks (default cpp, 1) and TOTAL fenced blocks of any kind (default
+# COUNT), and that block number INDEX (from 0) is, byte for byte, the file
+# EXAMPLE (an example ctest runs): no code block in the page goes untested.
+# Run: cmake -DDOC=README.md -DEXAMPLE=core/tests/readme_example.cpp [-DFENCE=cpp -DINDEX=0 -DCOUNT=2 -DTOTAL=3]
 #        -P core/tests/readme_example_check.cmake
 cmake_minimum_required(VERSION 3.16)  # policies for -P mode (while(TRUE))
 if(NOT DEFINED FENCE)
@@ -13,13 +14,29 @@ endif()
 if(NOT DEFINED COUNT)
   set(COUNT 1)
 endif()
-file(READ "${README}" readme)
+if(NOT DEFINED TOTAL)
+  set(TOTAL ${COUNT})
+endif()
+file(READ "${DOC}" doc)
 file(READ "${EXAMPLE}" example)
+
+# Every fenced block, whatever its language: each opens and closes with a line
+# starting with ```, so the page's blocks are half of those lines.
+string(REGEX MATCHALL "\n```" fence_lines "\n${doc}")
+list(LENGTH fence_lines fence_line_count)
+math(EXPR all_blocks "${fence_line_count} / 2")
+math(EXPR odd "${fence_line_count} % 2")
+if(odd)
+  message(FATAL_ERROR "${DOC}: ${fence_line_count} lines start with ```: a fenced block is not closed")
+endif()
+if(NOT all_blocks EQUAL TOTAL)
+  message(FATAL_ERROR "${DOC}: ${all_blocks} fenced blocks, expected ${TOTAL}: each must be an example ctest runs")
+endif()
 
 set(fence "```${FENCE}\n")
 string(LENGTH "${fence}" fence_length)
 set(blocks "")
-set(rest "${readme}")
+set(rest "${doc}")
 set(found 0)
 while(TRUE)
   string(FIND "${rest}" "${fence}" start)
@@ -30,7 +47,7 @@ while(TRUE)
   string(SUBSTRING "${rest}" ${start} -1 rest)
   string(FIND "${rest}" "\n```" end)
   if(end EQUAL -1)
-    message(FATAL_ERROR "${README}: ```${FENCE} block ${found} is not closed")
+    message(FATAL_ERROR "${DOC}: ```${FENCE} block ${found} is not closed")
   endif()
   math(EXPR end "${end} + 1")  # the block's last newline belongs to the code
   string(SUBSTRING "${rest}" 0 ${end} block)
@@ -42,12 +59,12 @@ while(TRUE)
 endwhile()
 
 if(NOT found EQUAL COUNT)
-  message(FATAL_ERROR "${README}: ${found} ```${FENCE} blocks, expected ${COUNT}: each must be an example ctest runs")
+  message(FATAL_ERROR "${DOC}: ${found} ```${FENCE} blocks, expected ${COUNT}: each must be an example ctest runs")
 endif()
 if(NOT wanted STREQUAL example)
   string(LENGTH "${wanted}" block_length)
   string(LENGTH "${example}" example_length)
-  message(FATAL_ERROR "${README}: ```${FENCE} block ${INDEX} (${block_length} bytes) differs from ${EXAMPLE} "
+  message(FATAL_ERROR "${DOC}: ```${FENCE} block ${INDEX} (${block_length} bytes) differs from ${EXAMPLE} "
                       "(${example_length} bytes); copy the file into the block")
 endif()
-message(STATUS "README ```${FENCE} block ${INDEX} matches ${EXAMPLE}")
+message(STATUS "${DOC} ```${FENCE} block ${INDEX} matches ${EXAMPLE}")

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "hashmap_mem/hashmap_mem.hpp"
-#include "hashmap_mem_harness/key_pool.hpp"
+#include "keys/key_pool.hpp"
 
 namespace hashmap_mem::test {
 

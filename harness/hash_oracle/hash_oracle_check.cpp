@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "hashmap_mem/hashmap_mem.hpp"
-#include "hashmap_mem_harness/bytes.hpp"
-#include "hashmap_mem_harness/spec_hash.hpp"
-#include "hashmap_mem_harness/splitmix.hpp"
+#include "script/bytes.hpp"
+#include "oracle/spec_hash.hpp"
+#include "keys/splitmix.hpp"
 
 namespace {
 

@@ -18,11 +18,11 @@
 #include <iterator>
 #include <string>
 
-#include "hashmap_mem_harness/checked_executor.hpp"
-#include "hashmap_mem_harness/conformance.hpp"
-#include "hashmap_mem_harness/executor.hpp"
-#include "hashmap_mem_harness/fuzz_decoder.hpp"
-#include "hashmap_mem_harness/script.hpp"
+#include "run/checked_executor.hpp"
+#include "script/conformance.hpp"
+#include "run/executor.hpp"
+#include "fuzz_input/fuzz_decoder.hpp"
+#include "script/script.hpp"
 
 namespace {
 

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "hashmap_mem/hashmap_mem.hpp"
-#include "hashmap_mem_harness/splitmix.hpp"
+#include "keys/splitmix.hpp"
 
 namespace {
 

@@ -2,8 +2,9 @@
  * answers as the C++ functions of hashmap_mem.hpp, which these call. Nothing
  * allocates or resizes; blocks may sit at any address. The fast functions
  * (get_or_reserve_entry, lookup, has, remove, find_next_valid_entry) check
- * nothing: they trust what the C++ ones trust (README "Preconditions"), and an
- * image from outside goes through hashmap_mem_validate first.
+ * nothing: they trust what the C++ ones trust (docs/format.md,
+ * "Preconditions"), and an image from outside goes through
+ * hashmap_mem_validate first.
  *
  * Const: a function that only reads a map takes `const void*` (a const
  * buffer, a read-only mmap) and, like strchr, hands back a non-const pointer

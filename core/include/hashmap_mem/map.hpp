@@ -7,6 +7,13 @@
 // an image from outside goes through `validate` first.
 //
 // None of them allocates, throws or resizes. Blocks may sit at any address.
+//
+// The machinery they are built of is in internal/ (not to be included on its
+// own): compiler.hpp (HASHMAP_MEM_INLINE, opaque_key), key_compare.hpp (key
+// compare per key size), probe.hpp (Probe, home_of, probe_distance) and
+// walk.hpp (the 4-bucket group steps). This file holds the operations: their
+// walks (find_index, reserve_bucket, reclaim_tombstones), the dispatch by key
+// size and the public functions.
 #pragma once
 
 #include "hashmap_mem/cxx17.hpp"
@@ -19,6 +26,10 @@
 #include "hashmap_mem/fxhash.hpp"
 #include "hashmap_mem/header.hpp"
 #include "hashmap_mem/layout.hpp"
+#include "hashmap_mem/internal/compiler.hpp"
+#include "hashmap_mem/internal/key_compare.hpp"
+#include "hashmap_mem/internal/probe.hpp"
+#include "hashmap_mem/internal/walk.hpp"
 
 namespace hashmap_mem {
 
@@ -31,191 +42,6 @@ namespace hashmap_mem {
 HASHMAP_MEM_API void init(void* map_base, const MapInit& config) noexcept;
 
 namespace detail {
-
-// The hot paths are small per key size, but nine key sizes behind one switch
-// made GCC 12 -O3 stop inlining lookup at the call site (a call, the header
-// spilled to the stack for the lambda): 75 -> 112 instructions per hit.
-#if defined(__GNUC__) || defined(__clang__)
-#define HASHMAP_MEM_INLINE inline __attribute__((always_inline))
-#else
-#define HASHMAP_MEM_INLINE inline
-#endif
-
-// The key pointer with its origin hidden from the optimiser (no instruction).
-// After inlining, GCC 12 -O2 sees the caller's key object (say 8 bytes) in the
-// switch branches for other key sizes, which never run for this map, and
-// -Warray-bounds warns about each of them (90 warnings in one bench build).
-inline const std::uint8_t* opaque_key(const void* key) noexcept {
-    auto bytes = static_cast<const std::uint8_t*>(key);
-#if defined(__GNUC__) || defined(__clang__)
-    asm("" : "+r"(bytes));
-#endif
-    return bytes;
-}
-
-inline constexpr std::uint32_t NOT_FOUND = UINT32_MAX;
-// Status of a bucket reserved by a running overwrite; never seen outside it.
-inline constexpr std::uint8_t PENDING = 3;
-
-// The numbers every probe needs, read once per call.
-struct Probe {
-    std::uint8_t* buckets;
-    std::uint32_t mask;
-    std::uint32_t window;
-    std::uint32_t bucket_size;
-    std::uint32_t key_offset;
-
-    explicit Probe(void* map_base, const MapHeader& header) noexcept
-        : Probe(map_base, header.capacity, header.bucket_size, header.key_offset) {}
-
-    // From the map's header, field by field (see read_header_field): the map
-    // operations build their Probe this way.
-    explicit Probe(void* map_base) noexcept
-        : Probe(map_base, read_capacity(map_base), read_bucket_size(map_base), read_key_offset(map_base)) {}
-
-    Probe(void* map_base, std::uint32_t capacity, std::uint32_t bucket_size_, std::uint32_t key_offset_) noexcept
-        : buckets(static_cast<std::uint8_t*>(map_base) + MAP_BUCKETS_OFFSET),
-          mask(capacity - 1),
-          window(capacity < MAX_PROBE_DISTANCE ? capacity : MAX_PROBE_DISTANCE),
-          bucket_size(bucket_size_),
-          key_offset(key_offset_) {}
-
-    std::uint8_t* bucket(std::uint32_t index) const noexcept {
-        return buckets + std::size_t{index} * bucket_size;
-    }
-};
-
-// KeySize 0 means "key_size from the header"; 1, 2, 4, 8, 16, 24 and 32 get
-// their own copies so hash and compare become a few whole-word operations.
-// Whole words are XORed and ORed: one branch per compare, not one per word.
-// key_difference: zero iff the keys are equal (whole-word key sizes only).
-template <std::size_t KeySize>
-inline std::uint64_t key_difference(const std::uint8_t* a, const std::uint8_t* b) noexcept {
-    if constexpr (KeySize == 1 || KeySize == 2 || KeySize == 4) {
-        using Word = std::conditional_t<KeySize == 1, std::uint8_t, std::conditional_t<KeySize == 2, std::uint16_t, std::uint32_t>>;
-        return static_cast<Word>(load<Word>(a) ^ load<Word>(b));
-    } else {
-        static_assert(KeySize != 0 && KeySize % 8 == 0, "whole words");
-        std::uint64_t diff = 0;
-        for (std::size_t at = 0; at < KeySize; at += 8) diff |= load<std::uint64_t>(a + at) ^ load<std::uint64_t>(b + at);
-        return diff;
-    }
-}
-
-template <std::size_t KeySize>
-inline bool keys_equal(const std::uint8_t* a, const std::uint8_t* b, std::size_t key_size) noexcept {
-    if constexpr (KeySize == 1 || KeySize == 2 || KeySize == 4 || (KeySize != 0 && KeySize % 8 == 0)) {
-        return key_difference<KeySize>(a, b) == 0;
-    } else {
-        // Whole words, then the tail byte by byte; no memcmp call: libFuzzer
-        // hooks every unequal memcmp, which made 40-byte keys cost ops_fuzzer
-        // 42% of its time in the hook (perf).
-        const std::size_t size = KeySize != 0 ? KeySize : key_size;
-        std::uint64_t diff = 0;
-        std::size_t at = 0;
-        for (; at + 8 <= size; at += 8) diff |= load<std::uint64_t>(a + at) ^ load<std::uint64_t>(b + at);
-        for (; at < size; ++at) diff |= static_cast<std::uint64_t>(a[at] ^ b[at]);
-        return diff == 0;
-    }
-}
-
-template <std::size_t KeySize>
-inline std::uint64_t hash_key(const std::uint8_t* key, std::size_t key_size) noexcept {
-    return fxhash64(key, KeySize != 0 ? KeySize : key_size);
-}
-
-template <std::size_t KeySize>
-inline std::uint32_t home_of(const Probe& probe, const std::uint8_t* key, std::size_t key_size) noexcept {
-    return static_cast<std::uint32_t>(hash_key<KeySize>(key, key_size) >> 48) & probe.mask;
-}
-
-// Key sizes whose compare is a few whole-word loads: their walks test 4
-// buckets at a time (see read_group).
-template <std::size_t KeySize>
-inline constexpr bool GROUPED = KeySize != 0;
-
-// What one bucket means to a walk, by (status, key equal), indexed by
-// status * 2 + equal: bit 0 "stop" (Empty, or Occupied with the key), bit 4
-// "match" (Occupied with the key), bit 8 Tombstone. PENDING (3) counts as
-// Occupied, as reserve_bucket must count it (lookups never meet it). Corrupt
-// statuses are 0 (walked past). 512 entries: any status byte indexes it.
-inline constexpr std::uint16_t BUCKET_BITS[512] = {
-    0x001, 0x001,  // Empty, whatever its stale key
-    0x100, 0x100,  // Tombstone
-    0x000, 0x011,  // Occupied: key differs, key equal
-    0x000, 0x011,  // PENDING: key differs, key equal
-};                 // the rest 0
-
-template <std::size_t KeySize>
-HASHMAP_MEM_INLINE std::uint32_t bucket_bits(const Probe& probe, const std::uint8_t* bucket, const std::uint8_t* key) noexcept {
-    const std::uint32_t equal = key_difference<KeySize>(bucket + probe.key_offset, key) == 0 ? 1 : 0;
-    return BUCKET_BITS[std::uint32_t{bucket[0]} * 2 + equal];
-}
-
-// Buckets index .. index+3 (the caller makes sure they do not wrap) as three
-// 4-bit masks in one word, bit k of each for bucket index+k: stop (bits 0-3),
-// match (4-7) and Tombstone (8-11). No branch: 7 instructions per bucket.
-template <std::size_t KeySize>
-HASHMAP_MEM_INLINE std::uint32_t read_group(const Probe& probe, std::uint32_t index, const std::uint8_t* key) noexcept {
-    const std::uint8_t* b0 = probe.bucket(index);
-    const std::uint8_t* b1 = b0 + probe.bucket_size;
-    const std::uint8_t* b2 = b1 + probe.bucket_size;
-    const std::uint8_t* b3 = b2 + probe.bucket_size;
-    std::uint32_t bits = bucket_bits<KeySize>(probe, b3, key);
-    bits = bits * 2 + bucket_bits<KeySize>(probe, b2, key);
-    bits = bits * 2 + bucket_bits<KeySize>(probe, b1, key);
-    return bits * 2 + bucket_bits<KeySize>(probe, b0, key);
-}
-
-inline std::uint32_t lowest_bit_index(std::uint32_t bits) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    return static_cast<std::uint32_t>(__builtin_ctz(bits));
-#else
-    std::uint32_t n = 0;
-    while ((bits & 1) == 0) bits >>= 1, ++n;
-    return n;
-#endif
-}
-
-// The first bucket of index .. index+3 (the caller makes sure they do not
-// wrap) that ends a walk which needs no Tombstone: an Empty one (answers
-// STOP_EMPTY + k) or an Occupied one holding the key (STOP_MATCH + k); 0 if
-// none does. Two branches per bucket, both predicted: on long walks (80%
-// fill) neither is taken until the walk's last bucket.
-// Why not read_group there: its table lookup per bucket puts the walk's end
-// behind a chain of loads and adds; here the loads run ahead under predicted
-// branches. Cap 32768, 80% fill (medians of 3 interleaved runs; cachegrind per
-// op): miss 23.99 -> 21.14 ns (181 -> 177 instructions, 1.12 -> 1.07
-// mispredicts); churn, whose insert walks the whole window past its first
-// Tombstone, 82.5 -> 81.8 ns (4.41 -> 4.21 mispredicts), 4096/80 72.2 -> 68.8.
-inline constexpr std::uint32_t STOP_EMPTY = 0x10;
-inline constexpr std::uint32_t STOP_MATCH = 0x20;
-
-template <std::size_t KeySize>
-HASHMAP_MEM_INLINE std::uint32_t scan_group(const Probe& probe, std::uint32_t index, const std::uint8_t* key) noexcept {
-    const std::uint8_t* bucket = probe.bucket(index);
-    for (std::uint32_t k = 0; k < 4; ++k, bucket += probe.bucket_size) {
-        const std::uint8_t status = bucket[0];
-        if (__builtin_expect(status == static_cast<std::uint8_t>(BucketStatus::Empty), 0)) return STOP_EMPTY + k;
-        if (__builtin_expect(key_difference<KeySize>(bucket + probe.key_offset, key) == 0, 0) &&
-            (status & 0xfe) == static_cast<std::uint8_t>(BucketStatus::Occupied)) {  // Occupied or PENDING
-            return STOP_MATCH + k;
-        }
-    }
-    return 0;
-}
-
-// More than 5/8 full: walks past the first group are long, and a lookup walks
-// on by scan_group. Below, by read_group: most walks that get past 4 buckets
-// end in the next 4, and there one predicted group exit beats four bucket
-// exits. Misses, ns (medians of 3 interleaved runs), read_group / scan_group:
-// cap 4096 fill 50% 8.46 / 8.98, 55% 10.37 / 10.26, 65% 18.68 / 13.62, 75%
-// 21.15 / 18.37, 80% 23.48 / 20.07; cap 32768 65% 17.48 / 15.43, 80% 26.21 /
-// 22.80; mispredicts per miss at cap 4096, 50% 0.22 / 0.32.
-inline bool long_walks_likely(const Probe& probe) noexcept {
-    const std::uint32_t count = read_element_count(probe.buckets - MAP_BUCKETS_OFFSET);
-    return count * 8 > (probe.mask + 1) * 5;
-}
 
 // find_index's walk from `index`, `step` buckets into the window. Out of
 // line, taking the map by its buckets' address, so that the inlined fast path
@@ -398,13 +224,6 @@ HASHMAP_MEM_INLINE std::uint8_t* reserve_bucket(void* map_base, const Probe& pro
     std::memcpy(target + probe.key_offset, key, KeySize != 0 ? KeySize : key_size);
     add_to_element_count(map_base, +1);
     return target;
-}
-
-// How far lookup walks from the key's home to reach bucket `index`.
-template <std::size_t KeySize>
-inline std::uint32_t probe_distance(const Probe& probe, std::uint32_t index, std::size_t key_size) noexcept {
-    const std::uint64_t hash = hash_key<KeySize>(probe.bucket(index) + probe.key_offset, key_size);
-    return (index - (static_cast<std::uint32_t>(hash >> 48) & probe.mask)) & probe.mask;
 }
 
 // Tombstone reclamation (SPEC §5), generalised. An insert lands on the first

@@ -24,9 +24,9 @@
 // Sets (value_size 0) are not MapViews: sizeof(V) is at least 1 in C++, and a
 // set of K would need its own interface; use the raw or C API for sets.
 //
-// Preconditions as the raw API's (README "Preconditions"): the block stays
-// alive and is changed only through this view or the raw API while the view
-// is used. create and attach check everything else.
+// Preconditions as the raw API's (docs/format.md, "Preconditions"): the block
+// stays alive and is changed only through this view or the raw API while the
+// view is used. create and attach check everything else.
 #pragma once
 
 #include "hashmap_mem/cxx17.hpp"
