@@ -192,8 +192,9 @@ std::string CheckedExecutor::check_after(const Op& op) {
         const ByteRange differs = changed_valid_ ? changed_ : bucket_bytes_differing(block->data(), m->image.data());
         if (reads && header_same && differs.empty()) return "";
         // A scandel checks the keys it removed (the changed buckets' keys).
+        // A scanput puts one key, as a put does.
         const bool local = op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
-                           op.kind == OpKind::Del || op.kind == OpKind::ScanDel;
+                           op.kind == OpKind::Del || op.kind == OpKind::ScanDel || op.kind == OpKind::ScanPut;
         if (options_.incremental && local) {
             // 8: a put changes one bucket, a del one plus the Tombstones it
             // reclaims; a scandel removing more is checked in full.
@@ -488,7 +489,7 @@ void CheckedExecutor::run_reference(const Op& op) {
 // ops_fuzzer's instructions (callgrind, first_difference and compare_images).
 std::string CheckedExecutor::compare_reference(const Op& op, MapState& m, const Block& block) {
     const bool keyed = (op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
-                        op.kind == OpKind::Del) && reference_ran_;
+                        op.kind == OpKind::Del || op.kind == OpKind::ScanPut) && reference_ran_;
     const bool reads = op.kind == OpKind::Next || op.kind == OpKind::Scan || op.kind == OpKind::Check ||
                        op.kind == OpKind::Via || op.kind == OpKind::Img;
     if ((!keyed && !reads) || !m.image_valid || m.image.size() != block.size()) {
