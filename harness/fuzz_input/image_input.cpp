@@ -40,8 +40,15 @@ void corrupt(ByteReader& in, Bytes& image, const MapHeader& h) {
         const std::uint8_t y = in.byte();
         const std::size_t size = image.size();
         switch (kind) {
-            case 0: image[x % 24u] = y; break;
-            case 1: add_to_field(image, HEADER_FIELDS[x % 9u], static_cast<std::int8_t>(y)); break;
+            // An earlier edit may have made the block shorter than its header.
+            case 0:
+                if (x % 24u < size) image[x % 24u] = y;
+                break;
+            case 1:
+                if (HEADER_FIELDS[x % 9u].offset + HEADER_FIELDS[x % 9u].width <= size) {
+                    add_to_field(image, HEADER_FIELDS[x % 9u], static_cast<std::int8_t>(y));
+                }
+                break;
             case 2:
                 if (bucket(x) < size) image[bucket(x)] = y % 4u;
                 break;
@@ -98,6 +105,7 @@ void edge_corrupt(ByteReader& in, Bytes& image) {
     if (image.size() < MAP_BUCKETS_OFFSET) return;
     const std::size_t edits = 1u + in.byte() % 3u;
     for (std::size_t e = 0; e < edits; ++e) {
+        if (image.size() < MAP_BUCKETS_OFFSET) return;  // rule 12 may have cut the header
         const std::uint8_t rule = in.byte() % 16u;
         const std::int64_t d = static_cast<std::int64_t>(in.byte() % 3u) - 1;
         const auto f = [&](FieldIndex i) { return static_cast<std::int64_t>(get_field(image, HEADER_FIELDS[i])); };
