@@ -131,12 +131,7 @@ const CheckedExecutor::AnswerCheck::Row& CheckedExecutor::AnswerCheck::row(OpKin
         {OpKind::Via, &A::via, R::None, NOTHING, false, false},
     };
     static_assert(std::size(CHECKS) == OP_KIND_COUNT, "every OpKind has a checker");
-    static_assert([] {
-        for (std::size_t i = 0; i < std::size(CHECKS); ++i) {
-            if (static_cast<std::size_t>(CHECKS[i].kind) != i) return false;
-        }
-        return true;
-    }(), "CHECKS[k] is the row of OpKind k");
+    static_assert(rows_in_kind_order(CHECKS), "CHECKS[k] is the row of OpKind k");
     return CHECKS[static_cast<std::size_t>(kind)];
 }
 

@@ -116,14 +116,16 @@ inline constexpr OpKindRow OP_KINDS[] = {
      "(harness) map ID's later ops go through that front end"},
 };
 
-constexpr bool rows_in_enum_order() {
-    for (std::size_t i = 0; i < std::size(OP_KINDS); ++i) {
-        if (static_cast<std::size_t>(OP_KINDS[i].kind) != i) return false;
+// For a table indexed by kind (this one, the checkers'): row k is OpKind k's.
+template <typename Row, std::size_t N>
+constexpr bool rows_in_kind_order(const Row (&rows)[N]) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (static_cast<std::size_t>(rows[i].kind) != i) return false;
     }
     return true;
 }
 static_assert(std::size(OP_KINDS) == OP_KIND_COUNT, "every OpKind has a row in OP_KINDS");
-static_assert(rows_in_enum_order(), "OP_KINDS[k] is the row of OpKind k");
+static_assert(rows_in_kind_order(OP_KINDS), "OP_KINDS[k] is the row of OpKind k");
 
 constexpr const OpKindRow& op_kind(OpKind kind) { return OP_KINDS[static_cast<std::size_t>(kind)]; }
 
