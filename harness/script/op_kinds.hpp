@@ -36,7 +36,7 @@ enum class Field : std::uint8_t {
     Source,    // ow's SOURCE: a map that must exist -> Op::source
     Key,       // hex bytes, the map's key_size of them -> Op::key
     Value,     // hex bytes, the map's value_size of them -> Op::value
-    Bytes,     // hex bytes of any length (hash's input, load's image) -> Op::key
+    Hex,       // hex bytes of any length (hash's input, load's image) -> Op::key
     Layout,    // five decimal numbers: KS KA VS VA LIMIT -> Op::layout
     Fill,      // optional, the last argument: hex bytes, not '.' -> Op::fill
     Number,    // a decimal number, at least `minimum` -> Op::number
@@ -89,7 +89,7 @@ inline constexpr ArgShape EVERY{Field::Number, "EVERY", "every", 1};
 // Indexed by OpKind: op_kind() below.
 inline constexpr OpKindRow OP_KINDS[] = {
     // kind, name, arguments, reads only, what it prints
-    {OpKind::Hash, "hash", {{Field::Bytes, "HEX", "bytes", 0}}, false, "FxHash64 of the bytes: 16 hex digits"},
+    {OpKind::Hash, "hash", {{Field::Hex, "HEX", "bytes", 0}}, false, "FxHash64 of the bytes: 16 hex digits"},
     {OpKind::Layout, "layout", {op_args::LAYOUT}, false,
      "bucket_size key_offset value_offset capacity total_size, or error"},
     {OpKind::New, "new", {op_args::MADE_MAP, op_args::LAYOUT, {Field::Fill, "[FILL]", "fill", 0}}, false,
@@ -104,7 +104,7 @@ inline constexpr OpKindRow OP_KINDS[] = {
     {OpKind::Next, "next", {op_args::MAP, {Field::Number, "START", "start", 0}}, true,
      "find_next_valid_entry: the index, 65535 at the end"},
     {OpKind::Img, "img", {op_args::MAP}, true, "the whole block in hex"},
-    {OpKind::Load, "load", {op_args::MADE_MAP, {Field::Bytes, "HEX", "image", 0}}, false,
+    {OpKind::Load, "load", {op_args::MADE_MAP, {Field::Hex, "HEX", "image", 0}}, false,
      "copy the bytes to a new block and validate: ok (kept) or error"},
     {OpKind::Check, "check", {op_args::MAP}, true, "validate the map: ok or error"},
     {OpKind::Scan, "scan", {op_args::MAP}, true, "(harness) a full scan: the indices visited"},

@@ -23,7 +23,7 @@ std::string sample(const OpKindRow& row, const std::string& id, const std::strin
             case Field::Source: line += " " + id; break;
             case Field::Key: line += " " + key; break;
             case Field::Value: line += " " + value; break;
-            case Field::Bytes: line += " 0a0b"; break;
+            case Field::Hex: line += " 0a0b"; break;
             case Field::Layout: line += " 1 1 1 1 8"; break;
             case Field::Fill: line += " 5a"; break;
             case Field::Number: line += " 3"; break;
@@ -64,7 +64,9 @@ TEST(OpKinds, TraitsAreWhatTheExecutorDoes) {
         for (const char* key : {"01", "05", "07"}) executor.execute(parsed("put m " + std::string(key) + " 06"));
         const std::string image = executor.execute(parsed("img m"));
         executor.execute(parsed(sample(row, "m")));
-        if (row.reads_only) EXPECT_EQ(executor.execute(parsed("img m")), image) << row.name;
+        if (row.reads_only) {
+            EXPECT_EQ(executor.execute(parsed("img m")), image) << row.name;
+        }
         const bool no_map = executor.execute(parsed(sample(row, "q"))).rfind("error no map 'q'", 0) == 0;
         EXPECT_EQ(no_map, row.on_map()) << row.name;
         const bool key_refused = executor.execute(parsed(sample(row, "m", "0102"))).rfind("error key has 2 bytes", 0) == 0;

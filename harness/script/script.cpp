@@ -60,7 +60,7 @@ struct Reader {
             case Field::MadeMap: op.map = args[i]; return true;
             case Field::Source: op.source = args[i]; return true;
             case Field::Key:
-            case Field::Bytes: return bytes(i, arg.what, op.key);
+            case Field::Hex: return bytes(i, arg.what, op.key);
             case Field::Value: return bytes(i, arg.what, op.value);
             case Field::Layout: return layout(i, op.layout);
             case Field::Fill:
@@ -145,7 +145,7 @@ std::string print(const Op& op) {
             case Field::MadeMap: word(op.map); break;
             case Field::Source: word(op.source); break;
             case Field::Key:
-            case Field::Bytes: word(to_hex(op.key)); break;
+            case Field::Hex: word(to_hex(op.key)); break;
             case Field::Value: word(to_hex(op.value)); break;
             case Field::Layout: {
                 const LayoutArgs& l = op.layout;
