@@ -7,6 +7,7 @@
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "front_ends/front_end.hpp"
 #include "oracle/spec_hash.hpp"
+#include "script/op_kinds.hpp"
 #include "script/bytes.hpp"
 
 namespace hashmap_mem::harness {
@@ -172,13 +173,8 @@ void StateReport::after(const Op& op, const Answer& answer, const Executor& real
     ++front_end_[m.front_end];
     const MapHeader h = read_header(block->data());
     const std::uint32_t tombstones_before = m.tombstones, elements_before = m.elements;
-    switch (op.kind) {
-        case OpKind::Put:
-        case OpKind::Get:
-        case OpKind::Has:
-        case OpKind::Del:
-        case OpKind::ScanPut: {
-            if (op.key.size() != h.key_size) break;
+    if (op_kind(op.kind).keyed()) {
+        if (op.key.size() == h.key_size) {
             bool wraps = false;
             const std::uint32_t length = walk(block->data(), h, op.key, wraps);
             if (length > longest_walk_) longest_walk_ = length;
@@ -187,14 +183,12 @@ void StateReport::after(const Op& op, const Answer& answer, const Executor& real
             const bool refused = op.kind == OpKind::Put ? answer.kind == Answer::Kind::Flag && !answer.flag
                                                         : answer.kind == Answer::Kind::Indices && answer.put == '0';
             windows_full_ += refused;
-            break;
         }
-        case OpKind::Check: ++validate_[static_cast<std::size_t>(validate(block->data(), block->size()).error)]; break;
-        case OpKind::Ow:
-            if (overwrite_expected_ >= 0) ++overwrite_[static_cast<std::size_t>(overwrite_expected_)];
-            rolled_back_ += overwrite_rolls_back_;
-            break;
-        default: break;
+    } else if (op.kind == OpKind::Check) {
+        ++validate_[static_cast<std::size_t>(validate(block->data(), block->size()).error)];
+    } else if (op.kind == OpKind::Ow) {
+        if (overwrite_expected_ >= 0) ++overwrite_[static_cast<std::size_t>(overwrite_expected_)];
+        rolled_back_ += overwrite_rolls_back_;
     }
     observe_map(m, *block);
     if (op.kind == OpKind::Del || op.kind == OpKind::ScanDel) {

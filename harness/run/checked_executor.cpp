@@ -9,6 +9,7 @@
 #include "model/invariants.hpp"
 #include "oracle/reference.hpp"
 #include "run/map_calls.hpp"
+#include "script/op_kinds.hpp"
 #include "script/script.hpp"
 #include "oracle/spec_hash.hpp"
 
@@ -40,6 +41,99 @@ bool same_answer(const Answer& a, const Answer& b) {
 }
 
 }  // namespace
+
+// One op's answer check: the op, its answer, what was there before it, and
+// for a map op (OpKindRow::on_map) its map. Its member functions are the
+// checkers, one per op kind (has and del share one); the table in row()
+// finds each kind's, with what the rest of the checker does for the kind.
+// The kind's name, arguments and traits: script/op_kinds.hpp.
+struct CheckedExecutor::AnswerCheck {
+    CheckedExecutor& ex;
+    const Op& op;
+    const Answer& answer;
+    const Bytes& target_before;  // Before::TARGET_IMAGE: the map's image before the op
+    const Bytes& source_before;  // Before::SOURCE_IMAGE: the source's image before the op
+    const std::vector<std::uint32_t>& occupied_before;  // Before::OCCUPIED: the buckets Occupied before the op
+    Block* block = nullptr;    // a map op's map: never null in its checker
+    MapState* map = nullptr;
+
+    std::string hash() { return ""; }
+    std::string layout();
+    std::string new_map();
+    std::string put();
+    std::string get();
+    std::string has_or_del();
+    std::string overwrite();
+    std::string next();
+    std::string img() { return ""; }
+    std::string load();
+    std::string check();
+    std::string scan();
+    std::string scandel();
+    std::string scanput();
+    std::string via();
+
+    // How the reference (reference.hpp) runs the op: not at all, reference::run, reference::overwrite.
+    enum class Reference : std::uint8_t { None, Run, Overwrite };
+    // What a kind's checker needs from before the op (bits).
+    enum Before : std::uint8_t { NOTHING = 0, TARGET_IMAGE = 1, SOURCE_IMAGE = 2, OCCUPIED = 4 };
+    struct Row {
+        OpKind kind;
+        std::string (AnswerCheck::*check)();
+        Reference reference;
+        std::uint8_t before;
+        // Options::incremental: check_change checks what it changed (its key's
+        // buckets; scandel's, the keys it removed) instead of the whole map.
+        bool incremental;
+        // Then no Tombstone may be left that remove promises to reclaim (SPEC §5).
+        bool reclaims;
+    };
+    static const Row& row(OpKind kind);
+
+    std::string line() const { return print(op); }        // printed only for a failure (it allocates)
+    std::string result() const { return print(answer); }  // likewise
+    bool is_error() const { return answer.kind == Answer::Kind::Error; }
+    bool flag_is(bool flag) const { return answer.kind == Answer::Kind::Flag && answer.flag == flag; }
+    bool ok() const { return answer.kind == Answer::Kind::Text && answer.text == "ok"; }
+    // An op that had to be refused: "" if it was, else the line and `what`.
+    std::string must_refuse(const char* what) const { return is_error() ? "" : line() + ": " + what; }
+    bool key_fits() const { return op.key.size() == map->model.header.key_size; }
+    bool value_fits() const { return op.value.size() == map->model.header.value_size; }
+    // The op's key, now ex.key_ (a model key), remembered for absent-key probes: where the model has it.
+    Model::Entries::iterator take_key() {
+        ex.key_.assign(reinterpret_cast<const char*>(op.key.data()), op.key.size());
+        remember_key(*map, op.key);
+        return map->model.entries.find(ex.key_);
+    }
+};
+
+const CheckedExecutor::AnswerCheck::Row& CheckedExecutor::AnswerCheck::row(OpKind kind) {
+    using A = AnswerCheck;
+    using R = Reference;
+    static constexpr Row CHECKS[] = {
+        // kind, checker, reference, before, incremental, reclaims
+        {OpKind::Hash, &A::hash, R::None, NOTHING, false, false},
+        {OpKind::Layout, &A::layout, R::None, NOTHING, false, false},
+        {OpKind::New, &A::new_map, R::None, NOTHING, false, false},
+        {OpKind::Put, &A::put, R::Run, NOTHING, true, false},
+        {OpKind::Get, &A::get, R::Run, NOTHING, true, false},
+        {OpKind::Has, &A::has_or_del, R::Run, NOTHING, true, false},
+        {OpKind::Del, &A::has_or_del, R::Run, NOTHING, true, true},
+        // TARGET_IMAGE: taken, though overwrite's checker reads only the source's.
+        {OpKind::Ow, &A::overwrite, R::Overwrite, TARGET_IMAGE | SOURCE_IMAGE, false, true},
+        {OpKind::Next, &A::next, R::Run, NOTHING, false, false},
+        {OpKind::Img, &A::img, R::None, NOTHING, false, false},
+        {OpKind::Load, &A::load, R::None, NOTHING, false, false},
+        {OpKind::Check, &A::check, R::None, NOTHING, false, false},
+        {OpKind::Scan, &A::scan, R::Run, OCCUPIED, false, false},
+        {OpKind::ScanDel, &A::scandel, R::Run, TARGET_IMAGE | OCCUPIED, true, true},
+        {OpKind::ScanPut, &A::scanput, R::Run, OCCUPIED, true, false},
+        {OpKind::Via, &A::via, R::None, NOTHING, false, false},
+    };
+    static_assert(std::size(CHECKS) == OP_KIND_COUNT, "every OpKind has a checker");
+    static_assert(rows_in_kind_order(CHECKS), "CHECKS[k] is the row of OpKind k");
+    return CHECKS[static_cast<std::size_t>(kind)];
+}
 
 CheckedExecutor::MapState* CheckedExecutor::state(const std::string& id) {
     for (MapState& m : maps_) {
@@ -131,13 +225,12 @@ StepResult CheckedExecutor::execute(const Op& op) {
     const Bytes* source_before = &none;
     std::vector<std::uint32_t>& occupied_before = occupied_before_;  // reused: a scan per op allocated twice
     occupied_before.clear();
+    const std::uint8_t before = AnswerCheck::row(op.kind).before;
     if (const Block* block = real_.find(op.map)) {
-        if (op.kind == OpKind::Ow || op.kind == OpKind::ScanDel) target_before = &image_before(op.map, *block, target_scratch_);
-        if (op.kind == OpKind::Scan || op.kind == OpKind::ScanDel || op.kind == OpKind::ScanPut) {
-            occupied_indices(block->data(), occupied_before);
-        }
+        if (before & AnswerCheck::TARGET_IMAGE) target_before = &image_before(op.map, *block, target_scratch_);
+        if (before & AnswerCheck::OCCUPIED) occupied_indices(block->data(), occupied_before);
     }
-    if (op.kind == OpKind::Ow) {
+    if (before & AnswerCheck::SOURCE_IMAGE) {
         if (const Block* source = real_.find(op.source)) source_before = &image_before(op.source, *source, source_scratch_);
     }
 
@@ -170,21 +263,13 @@ const Bytes& CheckedExecutor::image_before(const std::string& id, const Block& b
     return scratch;
 }
 
-namespace {
-// Ops that change neither the map nor the reference when the map is right.
-bool reads_only(OpKind kind) {
-    return kind == OpKind::Get || kind == OpKind::Has || kind == OpKind::Next || kind == OpKind::Check ||
-           kind == OpKind::Img || kind == OpKind::Scan || kind == OpKind::Via;
-}
-}  // namespace
-
 std::string CheckedExecutor::check_after(const Op& op) {
     MapState* m = state(op.map);
     Block* block = real_.find(op.map);
     if (m == nullptr || block == nullptr) return "";
     if (m->image_valid && m->image.size() == block->size()) {
         const bool header_same = bytes_equal(block->data(), m->image.data(), MAP_BUCKETS_OFFSET);
-        const bool reads = reads_only(op.kind);
+        const bool reads = op_kind(op.kind).reads_only;
         // Incremental: the buckets a read wrote (a bug) are found by the next
         // op's diff against the same premise image, or by finish(); the diff
         // after every read was 9% of scan_fuzzer (perf).
@@ -193,9 +278,7 @@ std::string CheckedExecutor::check_after(const Op& op) {
         if (reads && header_same && differs.empty()) return "";
         // A scandel checks the keys it removed (the changed buckets' keys).
         // A scanput puts one key, as a put does.
-        const bool local = op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
-                           op.kind == OpKind::Del || op.kind == OpKind::ScanDel || op.kind == OpKind::ScanPut;
-        if (options_.incremental && local) {
+        if (options_.incremental && AnswerCheck::row(op.kind).incremental) {
             // 8: a put changes one bucket, a del one plus the Tombstones it
             // reclaims; a scandel removing more is checked in full.
             const std::optional<std::string> failure =
@@ -233,216 +316,205 @@ std::string CheckedExecutor::check_map(MapState& m, const Block& block) {
     return "";
 }
 
+// The kind's checker; a map op's first finds the map.
 std::string CheckedExecutor::check_answer(const Op& op, const Answer& answer, const Bytes& target_before,
                                           const Bytes& source_before,
                                           const std::vector<std::uint32_t>& occupied_before) {
-    const auto line = [&op] { return print(op); };  // printed only for a failure (it allocates)
-    const auto result = [&answer] { return print(answer); };  // likewise
-    const bool is_error = answer.kind == Answer::Kind::Error;
-    const auto flag_is = [&answer](bool flag) { return answer.kind == Answer::Kind::Flag && answer.flag == flag; };
-    const bool ok = answer.kind == Answer::Kind::Text && answer.text == "ok";
-    if (op.kind == OpKind::Hash) return "";
-    if (op.kind == OpKind::Layout) {
-        const std::optional<reference::LayoutNumbers> numbers = reference::layout(op.layout);
-        if (is_error != !numbers || (!is_error && answer.text != reference::print(*numbers))) {
-            return wrong_answer(line(), result(), numbers ? reference::print(*numbers) : "error") + " (SPEC §3 in 64 bits)";
-        }
-        const std::string which = check_layout_error_line(op.layout, answer);
-        return which.empty() ? check_layout_front_ends(op.layout) : line() + ": " + which;
+    AnswerCheck check{*this, op, answer, target_before, source_before, occupied_before};
+    if (op_kind(op.kind).on_map()) {
+        check.block = real_.find(op.map);
+        check.map = state(op.map);
+        if (check.block == nullptr || check.map == nullptr) return check.must_refuse("ran on a map that does not exist");
     }
-    if (op.kind == OpKind::New) {
-        const std::optional<reference::LayoutNumbers> numbers = reference::layout(op.layout);
-        const bool valid = numbers.has_value();
-        if (is_error && valid) return line() + ": a valid layout was refused: " + result();
-        if (!is_error && !valid) return line() + ": an invalid layout was accepted";
-        const std::string which = is_error ? check_layout_error_line(op.layout, answer) : "";
-        if (!which.empty()) return line() + ": " + which;
-        const std::string front_ends = check_layout_front_ends(op.layout);
-        if (!front_ends.empty() || is_error) return front_ends;
-        const MapHeader h = read_header(real_.find(op.map)->data());
-        if (h.key_size != op.layout.key_size || h.value_size != op.layout.value_size ||
-            h.logical_limit != op.layout.logical_limit || h.capacity < op.layout.logical_limit ||
-            (h.capacity & (h.capacity - 1)) != 0 || h.element_count != 0 || h.padding_and_secret_code != SECRET_CODE) {
-            return line() + ": init wrote a header that does not match the layout";
-        }
-        MapState& made = fresh_state(op.map, h);
-        made.reference = reference::init(op.layout, *numbers);
-        made.tolerated_tombstones.clear();
+    return (check.*AnswerCheck::row(op.kind).check)();
+}
+
+std::string CheckedExecutor::AnswerCheck::layout() {
+    const std::optional<reference::LayoutNumbers> numbers = reference::layout(op.layout);
+    if (is_error() != !numbers || (!is_error() && answer.text != reference::print(*numbers))) {
+        return wrong_answer(line(), result(), numbers ? reference::print(*numbers) : "error") + " (SPEC §3 in 64 bits)";
+    }
+    const std::string which = check_layout_error_line(op.layout, answer);
+    return which.empty() ? check_layout_front_ends(op.layout) : line() + ": " + which;
+}
+
+std::string CheckedExecutor::AnswerCheck::new_map() {
+    const std::optional<reference::LayoutNumbers> numbers = reference::layout(op.layout);
+    const bool valid = numbers.has_value();
+    if (is_error() && valid) return line() + ": a valid layout was refused: " + result();
+    if (!is_error() && !valid) return line() + ": an invalid layout was accepted";
+    const std::string which = is_error() ? check_layout_error_line(op.layout, answer) : "";
+    if (!which.empty()) return line() + ": " + which;
+    const std::string front_ends = check_layout_front_ends(op.layout);
+    if (!front_ends.empty() || is_error()) return front_ends;
+    const MapHeader h = read_header(ex.real_.find(op.map)->data());
+    if (h.key_size != op.layout.key_size || h.value_size != op.layout.value_size ||
+        h.logical_limit != op.layout.logical_limit || h.capacity < op.layout.logical_limit ||
+        (h.capacity & (h.capacity - 1)) != 0 || h.element_count != 0 || h.padding_and_secret_code != SECRET_CODE) {
+        return line() + ": init wrote a header that does not match the layout";
+    }
+    MapState& made = ex.fresh_state(op.map, h);
+    made.reference = reference::init(op.layout, *numbers);
+    made.tolerated_tombstones.clear();
+    return "";
+}
+
+std::string CheckedExecutor::AnswerCheck::put() {
+    if (!key_fits() || !value_fits()) return must_refuse("a key or value of the wrong length was accepted");
+    Model& model = map->model;
+    const auto present = take_key();
+    if (flag_is(true)) {
+        model.put(ex.key_, reinterpret_cast<const char*>(op.value.data()), op.value.size());
         return "";
     }
-    if (op.kind == OpKind::Load) {
-        // Which verdict, not only whether: the reference's validate (SPEC §10).
-        const std::string expected = expected_load_line(op.key.data(), op.key.size());
-        if (result() != expected) return wrong_answer("load " + op.map + " <" + std::to_string(op.key.size()) + "-byte image>", result(), expected);
-        const std::string front_ends = check_validate_front_ends(op.key.data(), op.key.size());
-        if (!front_ends.empty()) return "load " + op.map + ": " + front_ends;
-        if (ok) {
-            const Block* block = real_.find(op.map);
-            Model seeded = model_from_image(block->data());
-            MapState& loaded = fresh_state(op.map, seeded.header);
-            loaded.model = std::move(seeded);
-            loaded.reference.assign(block->data(), block->data() + block->size());
-            reference::reclaimable_tombstones(block->data(), loaded.tolerated_tombstones);
-        }
+    if (!flag_is(false)) return wrong_answer(line(), result(), "1");
+    if (present != model.entries.end()) return line() + ": get_or_reserve_entry gave null for a present key";
+    return check_full_for_key(block->data(), ex.key_);
+}
+
+std::string CheckedExecutor::AnswerCheck::get() {
+    if (!key_fits()) return must_refuse("a key of the wrong length was accepted");
+    const auto present = take_key();
+    if (present == map->model.entries.end()) {
+        return answer.kind == Answer::Kind::Absent ? "" : wrong_answer(line(), result(), "none");
+    }
+    const std::string& value = present->second;
+    if (answer.kind == Answer::Kind::Value && answer.value_size == value.size() &&
+        bytes_equal(value.data(), answer.value, answer.value_size)) {
         return "";
     }
+    return wrong_answer(line(), result(), to_hex(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()));
+}
 
-    Block* block = real_.find(op.map);
-    MapState* map_state = state(op.map);
-    if (block == nullptr || map_state == nullptr) {
-        return is_error ? "" : line() + ": ran on a map that does not exist";
-    }
-    Model& model = map_state->model;
-    key_.assign(reinterpret_cast<const char*>(op.key.data()), op.key.size());
-    const std::string& key = key_;
-    const bool key_fits = op.key.size() == model.header.key_size;
-    auto present = model.entries.find(key);
+// has and del: 1 iff the model has the key; del then takes it from the model.
+std::string CheckedExecutor::AnswerCheck::has_or_del() {
+    if (!key_fits()) return must_refuse("a key of the wrong length was accepted");
+    const bool in_model = take_key() != map->model.entries.end();
+    if (!flag_is(in_model)) return wrong_answer(line(), result(), in_model ? "1" : "0");
+    if (op.kind == OpKind::Del && in_model) map->model.erase(ex.key_);
+    return "";
+}
 
-    switch (op.kind) {
-        case OpKind::Put: {
-            if (!key_fits || op.value.size() != model.header.value_size) {
-                return is_error ? "" : line() + ": a key or value of the wrong length was accepted";
-            }
-            remember_key(*map_state, op.key);
-            if (flag_is(true)) {
-                model.put(key, reinterpret_cast<const char*>(op.value.data()), op.value.size());
-                return "";
-            }
-            if (!flag_is(false)) return wrong_answer(line(), result(), "1");
-            if (present != model.entries.end()) return line() + ": get_or_reserve_entry gave null for a present key";
-            return check_full_for_key(block->data(), key);
-        }
-        case OpKind::Get:
-        case OpKind::Has:
-        case OpKind::Del: {
-            if (!key_fits) return is_error ? "" : line() + ": a key of the wrong length was accepted";
-            remember_key(*map_state, op.key);
-            const bool in_model = present != model.entries.end();
-            bool right = false;
-            if (op.kind == OpKind::Get) {
-                right = in_model ? answer.kind == Answer::Kind::Value && answer.value_size == present->second.size() &&
-                                   bytes_equal(present->second.data(), answer.value, answer.value_size)
-                                 : answer.kind == Answer::Kind::Absent;
-            } else {
-                right = flag_is(in_model);
-            }
-            if (right) {
-                if (op.kind == OpKind::Del && in_model) model.erase(key);
-                return "";
-            }
-            std::string expected = in_model ? "1" : "0";
-            if (op.kind == OpKind::Get) {
-                expected = in_model ? to_hex(reinterpret_cast<const std::uint8_t*>(present->second.data()),
-                                             present->second.size())
-                                    : "none";
-            }
-            return wrong_answer(line(), result(), expected);
-        }
-        case OpKind::Ow: {
-            const Block* source = real_.find(op.source);
-            const MapState* source_state = state(op.source);
-            if (source == nullptr || source_state == nullptr) {
-                return is_error ? "" : line() + ": ran with a source that does not exist";
-            }
-            // Compared in place: a copy of the source per ow was an allocation and a memcpy.
-            if (source->size() != source_before.size() || !bytes_equal(source->data(), source_before.data(), source->size())) {
-                return line() + ": overwrite wrote to its source";
-            }
-            // The reference ran the crate's overwrite (limit check first, then
-            // layouts, then source buckets in index order, all or nothing): its
-            // answer is the one; the image compare (check_reference) does the rest.
-            const bool expected = reference_answer_.flag;
-            if (!flag_is(expected)) return wrong_answer(line(), result(), expected ? "1" : "0") + " (the Rust crate's overwrite)";
-            if (expected && op.map != op.source) {
-                for (const auto& [k, v] : source_state->model.entries) model.put(k, v);
-            }
-            return "";  // a failure leaves the model as it was: check_contents proves nothing was lost or added
-        }
-        case OpKind::Next: {
-            if (answer.kind != Answer::Kind::Index) return line() + ": " + result();
-            return check_next(block->data(), op.number, answer.index);
-        }
-        case OpKind::Check: {
-            if (!ok) return line() + ": validate refused a live map: " + result();
-            // Every front end's verdict on the live map too (a script replaying a
-            // failed load ends in check: the explorer's restores are loads), on
-            // the map's first check: the check itself validates through the
-            // map's own front end every time, and attach's other verdicts
-            // depend on the header only. Every check ran validate 5 to 7 times,
-            // 8% of ops_fuzzer (callgrind); loads check every front end always.
-            if (map_state->live_front_ends_checked) return "";
-            map_state->live_front_ends_checked = true;
-            const std::string front_ends = check_validate_front_ends(block->data(), block->size());
-            return front_ends.empty() ? "" : line() + ": " + front_ends;
-        }
-        case OpKind::Scan:
-        case OpKind::ScanDel: {
-            if (answer.kind != Answer::Kind::Indices) return line() + ": " + result();
-            const std::vector<std::uint32_t>& visited = answer.indices;
-            std::string failure = check_scan(block->data(), occupied_before, visited);
-            if (!failure.empty()) return line() + ": " + failure;
-            if (op.kind == OpKind::ScanDel && op.number != 0) {
-                const MapHeader h = read_header(target_before.data());
-                for (std::size_t i = op.number - 1; i < visited.size(); i += op.number) {
-                    const std::uint8_t* bucket = target_before.data() + MAP_BUCKETS_OFFSET + std::size_t{visited[i]} * h.bucket_size;
-                    key_.assign(reinterpret_cast<const char*>(bucket + h.key_offset), h.key_size);
-                    model.erase(key_);
-                }
-            }
-            return "";
-        }
-        case OpKind::ScanPut: {
-            if (!key_fits || op.value.size() != model.header.value_size) {
-                return is_error ? "" : line() + ": a key or value of the wrong length was accepted";
-            }
-            remember_key(*map_state, op.key);
-            if (answer.kind != Answer::Kind::Indices) return line() + ": " + result();
-            const std::vector<std::uint32_t>& visited = answer.indices;
-            const char put = answer.put;
-            // What the scan must visit: the entries there when it began, and a
-            // bucket the put added iff it lies after the entry the put followed
-            // (find_next_valid_entry returns the first Occupied at >= start).
-            std::vector<std::uint32_t> expected = occupied_before;
-            if (occupied_before.size() < op.number) {
-                if (put != '-') return wrong_answer(line(), result(), "no put: fewer entries than EVERY");
-            } else if (put == '0') {
-                if (present != model.entries.end()) return line() + ": get_or_reserve_entry gave null for a present key";
-                const std::string full = check_full_for_key(block->data(), key);
-                if (!full.empty()) return line() + ": " + full;
-            } else if (put == '1') {
-                const bool was_present = present != model.entries.end();
-                model.put(key, reinterpret_cast<const char*>(op.value.data()), op.value.size());
-                const std::uint32_t cursor = occupied_before[op.number - 1];
-                occupied_indices(block->data(), occupied_after_);
-                for (std::uint32_t index : occupied_after_) {
-                    if (was_present || index <= cursor ||
-                        std::binary_search(occupied_before.begin(), occupied_before.end(), index)) {
-                        continue;
-                    }
-                    expected.insert(std::upper_bound(expected.begin(), expected.end(), index), index);
-                }
-            } else {
-                return wrong_answer(line(), result(), "indices then put 1, 0 or -");
-            }
-            const std::string failure = check_scan(block->data(), expected, visited);
-            return failure.empty() ? "" : line() + ": " + failure;
-        }
-        case OpKind::Via: {
-            // A front end that serves the map's sizes must take it: a view
-            // whose attach refuses a live map is a wrapper bug. One that does
-            // not serve them must say so (its ops would run raw).
-            const bool serves = front_end_serves(static_cast<FrontEnd>(op.number), model.header.key_size,
-                                                 model.header.value_size);
-            if (serves && !ok) return line() + ": a front end refused a live map it serves: " + result();
-            if (!serves && !is_error) return line() + ": accepted a map whose sizes it has no MapView for";
-            return "";
-        }
-        case OpKind::Img:
-        case OpKind::Hash:
-        case OpKind::Layout:
-        case OpKind::New:
-        case OpKind::Load: return "";
+std::string CheckedExecutor::AnswerCheck::overwrite() {
+    const Block* source = ex.real_.find(op.source);
+    const MapState* source_state = ex.state(op.source);
+    if (source == nullptr || source_state == nullptr) return must_refuse("ran with a source that does not exist");
+    // Compared in place: a copy of the source per ow was an allocation and a memcpy.
+    if (source->size() != source_before.size() || !bytes_equal(source->data(), source_before.data(), source->size())) {
+        return line() + ": overwrite wrote to its source";
     }
+    // The reference ran the crate's overwrite (limit check first, then
+    // layouts, then source buckets in index order, all or nothing): its
+    // answer is the one; the image compare (check_reference) does the rest.
+    const bool expected = ex.reference_answer_.flag;
+    if (!flag_is(expected)) return wrong_answer(line(), result(), expected ? "1" : "0") + " (the Rust crate's overwrite)";
+    if (expected && op.map != op.source) {
+        for (const auto& [k, v] : source_state->model.entries) map->model.put(k, v);
+    }
+    return "";  // a failure leaves the model as it was: check_contents proves nothing was lost or added
+}
+
+std::string CheckedExecutor::AnswerCheck::next() {
+    if (answer.kind != Answer::Kind::Index) return line() + ": " + result();
+    return check_next(block->data(), op.number, answer.index);
+}
+
+std::string CheckedExecutor::AnswerCheck::load() {
+    // Which verdict, not only whether: the reference's validate (SPEC §10).
+    const std::string expected = expected_load_line(op.key.data(), op.key.size());
+    if (result() != expected) return wrong_answer("load " + op.map + " <" + std::to_string(op.key.size()) + "-byte image>", result(), expected);
+    const std::string front_ends = check_validate_front_ends(op.key.data(), op.key.size());
+    if (!front_ends.empty()) return "load " + op.map + ": " + front_ends;
+    if (ok()) {
+        const Block* loaded_block = ex.real_.find(op.map);
+        Model seeded = model_from_image(loaded_block->data());
+        MapState& loaded = ex.fresh_state(op.map, seeded.header);
+        loaded.model = std::move(seeded);
+        loaded.reference.assign(loaded_block->data(), loaded_block->data() + loaded_block->size());
+        reference::reclaimable_tombstones(loaded_block->data(), loaded.tolerated_tombstones);
+    }
+    return "";
+}
+
+std::string CheckedExecutor::AnswerCheck::check() {
+    if (!ok()) return line() + ": validate refused a live map: " + result();
+    // Every front end's verdict on the live map too (a script replaying a
+    // failed load ends in check: the explorer's restores are loads), on
+    // the map's first check: the check itself validates through the
+    // map's own front end every time, and attach's other verdicts
+    // depend on the header only. Every check ran validate 5 to 7 times,
+    // 8% of ops_fuzzer (callgrind); loads check every front end always.
+    if (map->live_front_ends_checked) return "";
+    map->live_front_ends_checked = true;
+    const std::string front_ends = check_validate_front_ends(block->data(), block->size());
+    return front_ends.empty() ? "" : line() + ": " + front_ends;
+}
+
+std::string CheckedExecutor::AnswerCheck::scan() {
+    if (answer.kind != Answer::Kind::Indices) return line() + ": " + result();
+    const std::string failure = check_scan(block->data(), occupied_before, answer.indices);
+    return failure.empty() ? "" : line() + ": " + failure;
+}
+
+// A scan, then the model loses every EVERY-th key visited (read from the image before).
+std::string CheckedExecutor::AnswerCheck::scandel() {
+    const std::string failure = scan();
+    if (!failure.empty() || op.number == 0) return failure;
+    const std::vector<std::uint32_t>& visited = answer.indices;
+    const MapHeader h = read_header(target_before.data());
+    for (std::size_t i = op.number - 1; i < visited.size(); i += op.number) {
+        const std::uint8_t* bucket = target_before.data() + MAP_BUCKETS_OFFSET + std::size_t{visited[i]} * h.bucket_size;
+        ex.key_.assign(reinterpret_cast<const char*>(bucket + h.key_offset), h.key_size);
+        map->model.erase(ex.key_);
+    }
+    return "";
+}
+
+std::string CheckedExecutor::AnswerCheck::scanput() {
+    if (!key_fits() || !value_fits()) return must_refuse("a key or value of the wrong length was accepted");
+    Model& model = map->model;
+    const auto present = take_key();
+    const std::string& key = ex.key_;
+    if (answer.kind != Answer::Kind::Indices) return line() + ": " + result();
+    const std::vector<std::uint32_t>& visited = answer.indices;
+    const char put = answer.put;
+    // What the scan must visit: the entries there when it began, and a
+    // bucket the put added iff it lies after the entry the put followed
+    // (find_next_valid_entry returns the first Occupied at >= start).
+    std::vector<std::uint32_t> expected = occupied_before;
+    if (occupied_before.size() < op.number) {
+        if (put != '-') return wrong_answer(line(), result(), "no put: fewer entries than EVERY");
+    } else if (put == '0') {
+        if (present != model.entries.end()) return line() + ": get_or_reserve_entry gave null for a present key";
+        const std::string full = check_full_for_key(block->data(), key);
+        if (!full.empty()) return line() + ": " + full;
+    } else if (put == '1') {
+        const bool was_present = present != model.entries.end();
+        model.put(key, reinterpret_cast<const char*>(op.value.data()), op.value.size());
+        const std::uint32_t cursor = occupied_before[op.number - 1];
+        occupied_indices(block->data(), ex.occupied_after_);
+        for (std::uint32_t index : ex.occupied_after_) {
+            if (was_present || index <= cursor ||
+                std::binary_search(occupied_before.begin(), occupied_before.end(), index)) {
+                continue;
+            }
+            expected.insert(std::upper_bound(expected.begin(), expected.end(), index), index);
+        }
+    } else {
+        return wrong_answer(line(), result(), "indices then put 1, 0 or -");
+    }
+    const std::string failure = check_scan(block->data(), expected, visited);
+    return failure.empty() ? "" : line() + ": " + failure;
+}
+
+std::string CheckedExecutor::AnswerCheck::via() {
+    // A front end that serves the map's sizes must take it: a view
+    // whose attach refuses a live map is a wrapper bug. One that does
+    // not serve them must say so (its ops would run raw).
+    const bool serves = front_end_serves(static_cast<FrontEnd>(op.number), map->model.header.key_size,
+                                         map->model.header.value_size);
+    if (serves && !ok()) return line() + ": a front end refused a live map it serves: " + result();
+    if (!serves && !is_error()) return line() + ": accepted a map whose sizes it has no MapView for";
     return "";
 }
 
@@ -453,20 +525,15 @@ void CheckedExecutor::run_reference(const Op& op) {
     reference_ran_ = false;
     MapState* m = state(op.map);
     if (m == nullptr || real_.find(op.map) == nullptr) return;
-    switch (op.kind) {
-        case OpKind::Put:
-        case OpKind::ScanPut:
-            if (op.value.size() != m->model.header.value_size) return;
-            [[fallthrough]];
-        case OpKind::Get:
-        case OpKind::Has:
-        case OpKind::Del:
-            if (op.key.size() != m->model.header.key_size) return;
-            [[fallthrough]];
-        case OpKind::Next:
-        case OpKind::Scan:
-        case OpKind::ScanDel: reference::run(op, m->reference, reference_answer_); break;
-        case OpKind::Ow: {
+    const OpKindRow& kind = op_kind(op.kind);
+    switch (AnswerCheck::row(op.kind).reference) {
+        case AnswerCheck::Reference::None: return;
+        case AnswerCheck::Reference::Run:
+            if (kind.takes_value() && op.value.size() != m->model.header.value_size) return;
+            if (kind.keyed() && op.key.size() != m->model.header.key_size) return;
+            reference::run(op, m->reference, reference_answer_);
+            break;
+        case AnswerCheck::Reference::Overwrite: {
             const MapState* source = state(op.source);
             if (source == nullptr || real_.find(op.source) == nullptr) return;
             // A copy only for ow m m, where the source is the target.
@@ -475,7 +542,6 @@ void CheckedExecutor::run_reference(const Op& op) {
             reference_answer_.flag = reference::overwrite(m->reference, from);
             break;
         }
-        default: return;
     }
     reference_ran_ = true;
 }
@@ -488,16 +554,15 @@ void CheckedExecutor::run_reference(const Op& op) {
 // too; next, scan and check change it nowhere. The full compare was 16% of
 // ops_fuzzer's instructions (callgrind, first_difference and compare_images).
 std::string CheckedExecutor::compare_reference(const Op& op, MapState& m, const Block& block) {
-    const bool keyed = (op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
-                        op.kind == OpKind::Del || op.kind == OpKind::ScanPut) && reference_ran_;
-    const bool reads = op.kind == OpKind::Next || op.kind == OpKind::Scan || op.kind == OpKind::Check ||
-                       op.kind == OpKind::Via || op.kind == OpKind::Img;
+    const OpKindRow& kind = op_kind(op.kind);
+    const bool keyed = kind.keyed() && reference_ran_;
+    const bool reads = kind.reads_only && !kind.keyed();  // get and has: keyed, or (a refused key) compared in full
     if ((!keyed && !reads) || !m.image_valid || m.image.size() != block.size()) {
         return reference::compare_images(block.data(), m.reference);
     }
     // A read wrote nothing in the reference; what it wrote in the map is in
     // the next op's diff (check_after).
-    if (options_.incremental && reads_only(op.kind)) return reference::compare_images(block.data(), m.reference, 0, MAP_BUCKETS_OFFSET);
+    if (options_.incremental && kind.reads_only) return reference::compare_images(block.data(), m.reference, 0, MAP_BUCKETS_OFFSET);
     changed_ = bucket_bytes_differing(block.data(), m.image.data());
     changed_valid_ = true;
     std::string differs = reference::compare_images(block.data(), m.reference, 0, MAP_BUCKETS_OFFSET);
@@ -532,7 +597,7 @@ std::string CheckedExecutor::check_reference(const Op& op, const Answer& answer)
     }
     const std::string differs = compare_reference(op, *m, *block);
     if (!differs.empty()) return "map " + op.map + ": after " + print(op) + ": " + differs;
-    if (op.kind == OpKind::Del || op.kind == OpKind::ScanDel || op.kind == OpKind::Ow) {
+    if (AnswerCheck::row(op.kind).reclaims) {
         reference::reclaimable_tombstones(block->data(), reclaimable_);
         for (const std::uint32_t t : reclaimable_) {
             if (std::find(m->tolerated_tombstones.begin(), m->tolerated_tombstones.end(), t) != m->tolerated_tombstones.end()) continue;

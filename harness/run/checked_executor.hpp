@@ -82,6 +82,8 @@ private:
         std::vector<std::uint32_t> tolerated_tombstones;
     };
 
+    // The op's checker (one per kind) with what it was given: checked_executor.cpp.
+    struct AnswerCheck;
     std::string check_answer(const Op& op, const Answer& answer, const std::vector<std::uint8_t>& target_before,
                              const std::vector<std::uint8_t>& source_before, const std::vector<std::uint32_t>& occupied_before);
     std::string check_map(MapState& state, const Block& block);

@@ -5,6 +5,7 @@
 
 #include "hashmap_mem/hashmap_mem.hpp"
 #include "run/map_calls.hpp"
+#include "script/op_kinds.hpp"
 
 #include "run/mark_undefined.hpp"
 
@@ -134,134 +135,163 @@ void say_error(Answer& answer, const std::string& error_line) {
     say(answer, Answer::Kind::Error, error_line.substr(std::string("error ").size()));
 }
 
+// "error ..." for a map op that cannot run through the map's front end: the
+// selected view refused the map, or a key or value is not of the map's sizes.
+bool refused(const Block& block, const MapFrontEnd& front, const Op& op, Answer& answer) {
+    if (!front.failure().empty()) {
+        say(answer, Answer::Kind::Error, front.failure());
+        return true;
+    }
+    const MapHeader header = read_header(block.data());
+    const OpKindRow& row = op_kind(op.kind);
+    if (row.keyed() && op.key.size() != header.key_size) {
+        say_error(answer, check_key_length(block, op.key));
+        return true;
+    }
+    if (row.takes_value() && op.value.size() != header.value_size) {
+        say(answer, Answer::Kind::Error,
+            "value has " + std::to_string(op.value.size()) + " bytes, the map's value_size is " +
+                std::to_string(header.value_size));
+        return true;
+    }
+    return false;
+}
+
+void run_layout(const Op& op, Answer& answer) {
+    LayoutResult result{};
+    const std::string why = layout_of(op.layout, result);
+    if (!why.empty()) return say_error(answer, why);
+    const BucketLayout& b = result.bucket_layout;
+    say(answer, Answer::Kind::Text,
+        std::to_string(b.bucket_size) + " " + std::to_string(b.key_offset) + " " + std::to_string(b.value_offset) + " " +
+            std::to_string(result.map_init.capacity) + " " + std::to_string(result.map_init.total_size));
+}
+
+void run_via(Block& block, MapFrontEnd& front, const Op& op, Answer& answer) {
+    const std::string why = front.select(static_cast<FrontEnd>(op.number), block.data(), block.size());
+    if (!why.empty()) return say(answer, Answer::Kind::Error, why);
+    say(answer, Answer::Kind::Text, "ok");
+}
+
+void run_get(Block& block, MapFrontEnd& front, const Op& op, Answer& answer) {
+    const std::uint8_t* value = front.get(block.data(), op.key.data());
+    if (value == nullptr) return say(answer, Answer::Kind::Absent);
+    answer.kind = Answer::Kind::Value;
+    answer.value = value;
+    answer.value_size = read_header(block.data()).value_size;
+}
+
+void run_next(Block& block, MapFrontEnd& front, const Op& op, Answer& answer) {
+    const std::uint32_t start = op.number > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(op.number);
+    answer.kind = Answer::Kind::Index;
+    answer.index = front.next(block.data(), start);
+}
+
+void run_img(const Block& block, Answer& answer) {
+    const MapHeader header = read_header(block.data());
+    say(answer, Answer::Kind::Text, to_hex(block.data(), static_cast<std::size_t>(total_size(header.capacity, header.bucket_size))));
+}
+
+void run_check(Block& block, MapFrontEnd& front, Answer& answer) {
+    const std::string why = front.check(block.data(), block.size());
+    if (!why.empty()) return say(answer, Answer::Kind::Error, why);
+    say(answer, Answer::Kind::Text, "ok");
+}
+
+// Harness scan: the indices visited. scandel removes every EVERY-th entry
+// right after it is returned; scanput puts its key once, after the EVERY-th:
+// '1', '0' (null) or '-' (fewer entries). `removed_key` is a reused buffer.
+void run_scan(Block& block, MapFrontEnd& front, const Op& op, Answer& answer, Bytes& removed_key) {
+    std::uint8_t* base = block.data();
+    const MapHeader header = read_header(base);
+    answer.kind = Answer::Kind::Indices;
+    if (op.kind == OpKind::ScanPut) answer.put = '-';
+    std::uint64_t count = 0;
+    for (FrontEndEntry entry = front.scan_first(base); entry.index != END_OF_SCAN; entry = front.scan_next(base)) {
+        answer.indices.push_back(entry.index);
+        ++count;
+        if (op.kind == OpKind::ScanDel && op.number != 0 && count % op.number == 0) {
+            removed_key.assign(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears
+            front.remove(base, removed_key.data());
+        }
+        if (op.kind == OpKind::ScanPut && count == op.number) {
+            answer.put = front.put(base, op.key, op.value) ? '1' : '0';
+        }
+    }
+}
+
 }  // namespace
 
+void Executor::run_new(const Op& op, Answer& answer) {
+    LayoutResult result{};
+    const std::string why = layout_of(op.layout, result);
+    if (!why.empty()) return say_error(answer, why);
+    if (result.map_init.total_size > MAX_BLOCK_BYTES) {
+        return say(answer, Answer::Kind::Error,
+                   "total_size " + std::to_string(result.map_init.total_size) + " is above the harness limit of 1 GiB");
+    }
+    Block block(result.map_init.total_size);
+    // The block as users allocate it: whatever it held (the fill pattern
+    // here), which init must make irrelevant (SPEC §8).
+    fill_block(block, op.fill);
+    // Garbage to MSan and memcheck too: a byte init leaves unwritten is
+    // reported where an op reads it, whatever the fill's value there.
+    MARK_UNDEFINED(block.data(), block.size());
+    const Slot* existing = slot(op.map);
+    const MapFrontEnd made_by = existing != nullptr ? existing->front_end : MapFrontEnd{};
+    if (!made_by.init(block.data(), result.map_init)) {
+        return say(answer, Answer::Kind::Error, "hashmap_mem_layout disagrees with layout");
+    }
+    store(op.map, std::move(block));
+    say(answer, Answer::Kind::Text, "ok");
+}
+
+void Executor::run_load(const Op& op, Answer& answer) {
+    if (op.key.size() > MAX_BLOCK_BYTES) return say(answer, Answer::Kind::Error, "image is above the harness limit of 1 GiB");
+    Block block(op.key.size());
+    if (!op.key.empty()) std::memcpy(block.data(), op.key.data(), op.key.size());
+    // Validated through the id's front end (a view validates, then attaches in store).
+    Slot* existing = slot(op.map);
+    MapFrontEnd checker = existing != nullptr && existing->front_end.selected() == FrontEnd::C ? existing->front_end
+                                                                                              : MapFrontEnd{};
+    const std::string why = checker.check(block.data(), block.size());
+    if (!why.empty()) return say(answer, Answer::Kind::Error, why);
+    store(op.map, std::move(block));
+    say(answer, Answer::Kind::Text, "ok");
+}
+
+// One case a kind (-Wswitch names a missing one). A map op first finds its
+// map, and but for via (which picks the front end) must pass `refused`.
 void Executor::run(const Op& op, Answer& answer) {
     answer.indices.clear();
     answer.put = 0;
-    if (op.kind == OpKind::Hash) return say(answer, Answer::Kind::Text, hex16(map_ops_fxhash64(op.key.data(), op.key.size())));
-    if (op.kind == OpKind::Layout || op.kind == OpKind::New) {
-        LayoutResult result{};
-        std::string why = layout_of(op.layout, result);
-        if (!why.empty()) return say_error(answer, why);
-        if (op.kind == OpKind::Layout) {
-            const BucketLayout& b = result.bucket_layout;
-            return say(answer, Answer::Kind::Text,
-                       std::to_string(b.bucket_size) + " " + std::to_string(b.key_offset) + " " +
-                           std::to_string(b.value_offset) + " " + std::to_string(result.map_init.capacity) + " " +
-                           std::to_string(result.map_init.total_size));
-        }
-        if (result.map_init.total_size > MAX_BLOCK_BYTES) {
-            return say(answer, Answer::Kind::Error,
-                       "total_size " + std::to_string(result.map_init.total_size) + " is above the harness limit of 1 GiB");
-        }
-        Block block(result.map_init.total_size);
-        // The block as users allocate it: whatever it held (the fill pattern
-        // here), which init must make irrelevant (SPEC §8).
-        fill_block(block, op.fill);
-        // Garbage to MSan and memcheck too: a byte init leaves unwritten is
-        // reported where an op reads it, whatever the fill's value there.
-        MARK_UNDEFINED(block.data(), block.size());
-        const Slot* existing = slot(op.map);
-        const MapFrontEnd made_by = existing != nullptr ? existing->front_end : MapFrontEnd{};
-        if (!made_by.init(block.data(), result.map_init)) {
-            return say(answer, Answer::Kind::Error, "hashmap_mem_layout disagrees with layout");
-        }
-        store(op.map, std::move(block));
-        return say(answer, Answer::Kind::Text, "ok");
-    }
-    if (op.kind == OpKind::Load) {
-        if (op.key.size() > MAX_BLOCK_BYTES) return say(answer, Answer::Kind::Error, "image is above the harness limit of 1 GiB");
-        Block block(op.key.size());
-        if (!op.key.empty()) std::memcpy(block.data(), op.key.data(), op.key.size());
-        // Validated through the id's front end (a view validates, then attaches in store).
-        Slot* existing = slot(op.map);
-        MapFrontEnd checker = existing != nullptr && existing->front_end.selected() == FrontEnd::C ? existing->front_end
-                                                                                                  : MapFrontEnd{};
-        const std::string why = checker.check(block.data(), block.size());
-        if (!why.empty()) return say(answer, Answer::Kind::Error, why);
-        store(op.map, std::move(block));
-        return say(answer, Answer::Kind::Text, "ok");
-    }
-
-    Slot* map = slot(op.map);
-    if (map == nullptr) return say(answer, Answer::Kind::Error, "no map '" + op.map + "'");
-    Block* block = &map->block;
-    MapFrontEnd& front = map->front_end;
-    if (op.kind == OpKind::Via) {
-        const std::string why = front.select(static_cast<FrontEnd>(op.number), block->data(), block->size());
-        if (!why.empty()) return say(answer, Answer::Kind::Error, why);
-        return say(answer, Answer::Kind::Text, "ok");
-    }
-    if (!front.failure().empty()) return say(answer, Answer::Kind::Error, front.failure());
-    std::uint8_t* base = block->data();
-    const MapHeader header = read_header(base);
-    const bool takes_key = op.kind == OpKind::Put || op.kind == OpKind::Get || op.kind == OpKind::Has ||
-                           op.kind == OpKind::Del || op.kind == OpKind::ScanPut;
-    if (takes_key && op.key.size() != header.key_size) return say_error(answer, check_key_length(*block, op.key));
-    const bool takes_value = op.kind == OpKind::Put || op.kind == OpKind::ScanPut;
-    if (takes_value && op.value.size() != header.value_size) {
-        return say(answer, Answer::Kind::Error,
-                   "value has " + std::to_string(op.value.size()) + " bytes, the map's value_size is " +
-                       std::to_string(header.value_size));
+    Slot* map = nullptr;
+    if (op_kind(op.kind).on_map()) {
+        map = slot(op.map);
+        if (map == nullptr) return say(answer, Answer::Kind::Error, "no map '" + op.map + "'");
+        if (op.kind != OpKind::Via && refused(map->block, map->front_end, op, answer)) return;
     }
     switch (op.kind) {
-        case OpKind::Put: return say_flag(answer, front.put(base, op.key, op.value));
-        case OpKind::Has: return say_flag(answer, front.has(base, op.key.data()));
-        case OpKind::Del: return say_flag(answer, front.remove(base, op.key.data()));
-        case OpKind::Get: {
-            const std::uint8_t* value = front.get(base, op.key.data());
-            if (value == nullptr) return say(answer, Answer::Kind::Absent);
-            answer.kind = Answer::Kind::Value;
-            answer.value = value;
-            answer.value_size = header.value_size;
-            return;
-        }
+        case OpKind::Hash: return say(answer, Answer::Kind::Text, hex16(map_ops_fxhash64(op.key.data(), op.key.size())));
+        case OpKind::Layout: return run_layout(op, answer);
+        case OpKind::New: return run_new(op, answer);
+        case OpKind::Load: return run_load(op, answer);
+        case OpKind::Via: return run_via(map->block, map->front_end, op, answer);
+        case OpKind::Put: return say_flag(answer, map->front_end.put(map->block.data(), op.key, op.value));
+        case OpKind::Get: return run_get(map->block, map->front_end, op, answer);
+        case OpKind::Has: return say_flag(answer, map->front_end.has(map->block.data(), op.key.data()));
+        case OpKind::Del: return say_flag(answer, map->front_end.remove(map->block.data(), op.key.data()));
         case OpKind::Ow: {
-            Block* source = find(op.source);
+            const Block* source = find(op.source);
             if (source == nullptr) return say(answer, Answer::Kind::Error, "no map '" + op.source + "'");
-            return say_flag(answer, front.overwrite(base, source->data()));
+            return say_flag(answer, map->front_end.overwrite(map->block.data(), source->data()));
         }
-        case OpKind::Next: {
-            const std::uint32_t start = op.number > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(op.number);
-            answer.kind = Answer::Kind::Index;
-            answer.index = front.next(base, start);
-            return;
-        }
-        case OpKind::Img:
-            return say(answer, Answer::Kind::Text, to_hex(base, static_cast<std::size_t>(total_size(header.capacity, header.bucket_size))));
-        case OpKind::Check: {
-            const std::string why = front.check(base, block->size());
-            if (!why.empty()) return say(answer, Answer::Kind::Error, why);
-            return say(answer, Answer::Kind::Text, "ok");
-        }
+        case OpKind::Next: return run_next(map->block, map->front_end, op, answer);
+        case OpKind::Img: return run_img(map->block, answer);
+        case OpKind::Check: return run_check(map->block, map->front_end, answer);
         case OpKind::Scan:
         case OpKind::ScanDel:
-        case OpKind::ScanPut: {
-            // Harness scan: the indices visited. scandel removes every EVERY-th
-            // entry right after it is returned; scanput puts its key once,
-            // after the EVERY-th: '1', '0' (null) or '-' (fewer entries).
-            answer.kind = Answer::Kind::Indices;
-            if (op.kind == OpKind::ScanPut) answer.put = '-';
-            std::uint64_t count = 0;
-            for (FrontEndEntry entry = front.scan_first(base); entry.index != END_OF_SCAN; entry = front.scan_next(base)) {
-                answer.indices.push_back(entry.index);
-                ++count;
-                if (op.kind == OpKind::ScanDel && op.number != 0 && count % op.number == 0) {
-                    removed_key_.assign(entry.key, entry.key + header.key_size);  // remove may not read the bucket it clears
-                    front.remove(base, removed_key_.data());
-                }
-                if (op.kind == OpKind::ScanPut && count == op.number) {
-                    answer.put = front.put(base, op.key, op.value) ? '1' : '0';
-                }
-            }
-            return;
-        }
-        case OpKind::Hash:
-        case OpKind::Layout:
-        case OpKind::New:
-        case OpKind::Load:
-        case OpKind::Via: break;
+        case OpKind::ScanPut: return run_scan(map->block, map->front_end, op, answer, removed_key_);
     }
     say(answer, Answer::Kind::Error, "unhandled command");
 }

@@ -76,6 +76,8 @@ private:
     };
     Slot* slot(const std::string& id);
     void store(const std::string& id, Block block);
+    void run_new(const Op& op, Answer& answer);
+    void run_load(const Op& op, Answer& answer);
 
     // A script names a handful of maps: a linear search over short ids beat
     // std::map's string compares (4.5% of ops_fuzzer, perf).

@@ -3,6 +3,7 @@
 // tests) becomes a sequence of these, so every failure prints as a script.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -27,7 +28,9 @@ enum class OpKind : std::uint8_t {
     ScanDel,  // scandel ID EVERY   (harness) full scan removing every EVERY-th entry visited
     ScanPut,  // scanput ID EVERY KEY VALUE  (harness) full scan that puts KEY once, after the EVERY-th entry
     Via,      // via ID raw|c|view  (harness) map ID's later ops run through that front end (number: a FrontEnd)
+    // A new kind goes before this line, and OP_KIND_COUNT names the last one: see script/op_kinds.hpp.
 };
+inline constexpr std::size_t OP_KIND_COUNT = static_cast<std::size_t>(OpKind::Via) + 1;
 
 struct LayoutArgs {
     // Wider than the API's u32 so that the script can say "does not fit".

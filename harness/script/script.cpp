@@ -3,43 +3,11 @@
 #include <charconv>
 
 #include "front_ends/front_end.hpp"
+#include "script/op_kinds.hpp"
 
 namespace hashmap_mem::harness {
 
 namespace {
-
-struct CommandShape {
-    std::string_view name;
-    OpKind kind;
-    std::string_view usage;  // the arguments, for error messages
-    std::string_view does;   // for hashmap-mem-script --help
-};
-
-constexpr CommandShape COMMANDS[] = {
-    {"hash", OpKind::Hash, "HEX", "FxHash64 of the bytes: 16 hex digits"},
-    {"layout", OpKind::Layout, "KS KA VS VA LIMIT", "bucket_size key_offset value_offset capacity total_size, or error"},
-    {"new", OpKind::New, "ID KS KA VS VA LIMIT [FILL]", "a block (zeros, or FILL repeated) and init: ok or error"},
-    {"put", OpKind::Put, "ID KEY VALUE", "get_or_reserve_entry, then write VALUE: 1, or 0 (window full)"},
-    {"get", OpKind::Get, "ID KEY", "lookup: the value's hex, or none"},
-    {"has", OpKind::Has, "ID KEY", "has: 1 or 0"},
-    {"del", OpKind::Del, "ID KEY", "remove: 1 or 0"},
-    {"ow", OpKind::Ow, "TARGET SOURCE", "overwrite(TARGET, SOURCE): 1 or 0"},
-    {"next", OpKind::Next, "ID START", "find_next_valid_entry: the index, 65535 at the end"},
-    {"img", OpKind::Img, "ID", "the whole block in hex"},
-    {"load", OpKind::Load, "ID HEX", "copy the bytes to a new block and validate: ok (kept) or error"},
-    {"check", OpKind::Check, "ID", "validate the map: ok or error"},
-    {"scan", OpKind::Scan, "ID", "(harness) a full scan: the indices visited"},
-    {"scandel", OpKind::ScanDel, "ID EVERY", "(harness) a full scan removing every EVERY-th entry visited"},
-    {"scanput", OpKind::ScanPut, "ID EVERY KEY VALUE", "(harness) a full scan putting KEY once, after the EVERY-th entry"},
-    {"via", OpKind::Via, "ID raw|c|view", "(harness) map ID's later ops go through that front end"},
-};
-
-const CommandShape& shape_of(OpKind kind) {
-    for (const CommandShape& shape : COMMANDS) {
-        if (shape.kind == kind) return shape;
-    }
-    return COMMANDS[0];
-}
 
 std::vector<std::string_view> split_words(std::string_view line) {
     std::vector<std::string_view> words;
@@ -53,15 +21,14 @@ std::vector<std::string_view> split_words(std::string_view line) {
     return words;
 }
 
-std::size_t count_words(std::string_view usage) { return split_words(usage).size(); }
-
+// The line's arguments, read into an Op as its row's list says.
 struct Reader {
-    const CommandShape& shape;
+    const OpKindRow& row;
     std::vector<std::string_view> args;
     std::string error;
 
     bool fail(std::string message) {
-        if (error.empty()) error = std::string(shape.name) + ": " + std::move(message);
+        if (error.empty()) error = std::string(row.name) + ": " + std::move(message);
         return false;
     }
     bool number(std::size_t i, std::string_view what, std::uint64_t& out) {
@@ -85,140 +52,114 @@ struct Reader {
                number(first + 3, "value_alignment", out.value_alignment) &&
                number(first + 4, "logical_limit", out.logical_limit);
     }
+    // Argument `arg`, whose words begin at args[i].
+    bool read_arg(const ArgShape& arg, std::size_t i, Op& op) {
+        switch (arg.field) {
+            case Field::None: return true;
+            case Field::Map:
+            case Field::MadeMap: op.map = args[i]; return true;
+            case Field::Source: op.source = args[i]; return true;
+            case Field::Key:
+            case Field::Hex: return bytes(i, arg.what, op.key);
+            case Field::Value: return bytes(i, arg.what, op.value);
+            case Field::Layout: return layout(i, op.layout);
+            case Field::Fill:
+                if (!bytes(i, arg.what, op.fill)) return false;
+                if (op.fill.empty()) return fail(std::string(arg.what) + " '.' is no pattern: leave it out for a zero-filled block");
+                return true;
+            case Field::Number:
+                if (!number(i, arg.what, op.number)) return false;
+                if (op.number < arg.minimum) return fail(std::string(arg.what) + " must be at least " + std::to_string(arg.minimum));
+                return true;
+            case Field::FrontEnd: {
+                FrontEnd front_end = FrontEnd::Raw;
+                if (!parse_front_end(args[i], front_end)) {
+                    return fail(std::string(arg.what) + " '" + std::string(args[i]) + "' is not raw, c or view");
+                }
+                op.number = static_cast<std::uint64_t>(front_end);
+                return true;
+            }
+        }
+        return true;
+    }
 };
+
+// The words an argument takes: five for a layout, else one.
+std::size_t words_of(const ArgShape& arg) { return arg.field == Field::Layout ? 5 : 1; }
+
+// "ID KS KA VS VA LIMIT [FILL]": the arguments' usage words.
+std::string usage_of(const OpKindRow& row) {
+    std::string usage;
+    for (const ArgShape& arg : row.args) {
+        if (arg.field == Field::None) break;
+        if (!usage.empty()) usage += ' ';
+        usage += arg.usage;
+    }
+    return usage;
+}
 
 }  // namespace
 
 ParsedLine parse_line(std::string_view line) {
     const std::vector<std::string_view> words = split_words(line);
     if (words.empty() || words[0][0] == '#') return std::monostate{};
-    const CommandShape* found = nullptr;
-    for (const CommandShape& shape : COMMANDS) {
-        if (shape.name == words[0]) found = &shape;
+    const OpKindRow* found = nullptr;
+    for (const OpKindRow& row : OP_KINDS) {
+        if (row.name == words[0]) found = &row;
     }
     if (found == nullptr) return ParseError{"unknown command '" + std::string(words[0]) + "'"};
     Reader reader{*found, {words.begin() + 1, words.end()}, {}};
-    const std::size_t optional_args = found->usage.find('[') == std::string_view::npos ? 0 : 1;
-    const std::size_t required_args = count_words(found->usage) - optional_args;
+    std::size_t required_args = 0, optional_args = 0;
+    for (const ArgShape& arg : found->args) {
+        (arg.field == Field::Fill ? optional_args : required_args) += arg.field == Field::None ? 0 : words_of(arg);
+    }
     if (reader.args.size() < required_args || reader.args.size() > required_args + optional_args) {
         return ParseError{std::string(found->name) + ": expected " + std::to_string(required_args) +
                           (optional_args != 0 ? " or " + std::to_string(required_args + optional_args) : std::string()) +
-                          " arguments (" + std::string(found->name) + " " + std::string(found->usage) + "), got " +
+                          " arguments (" + std::string(found->name) + " " + usage_of(*found) + "), got " +
                           std::to_string(reader.args.size())};
     }
     Op op;
     op.kind = found->kind;
-    switch (op.kind) {
-        case OpKind::Hash: reader.bytes(0, "bytes", op.key); break;
-        case OpKind::Layout: reader.layout(0, op.layout); break;
-        case OpKind::New:
-            op.map = reader.args[0];
-            reader.layout(1, op.layout);
-            if (reader.args.size() == 7 && reader.bytes(6, "fill", op.fill) && op.fill.empty()) {
-                reader.fail("fill '.' is no pattern: leave it out for a zero-filled block");
-            }
-            break;
-        case OpKind::Put:
-            op.map = reader.args[0];
-            reader.bytes(1, "key", op.key) && reader.bytes(2, "value", op.value);
-            break;
-        case OpKind::Get:
-        case OpKind::Has:
-        case OpKind::Del:
-            op.map = reader.args[0];
-            reader.bytes(1, "key", op.key);
-            break;
-        case OpKind::Ow:
-            op.map = reader.args[0];
-            op.source = reader.args[1];
-            break;
-        case OpKind::Next:
-            op.map = reader.args[0];
-            reader.number(1, "start", op.number);
-            break;
-        case OpKind::ScanDel:
-            op.map = reader.args[0];
-            if (reader.number(1, "every", op.number) && op.number == 0) reader.fail("every must be at least 1");
-            break;
-        case OpKind::ScanPut:
-            op.map = reader.args[0];
-            if (reader.number(1, "every", op.number) && op.number == 0) reader.fail("every must be at least 1");
-            reader.bytes(2, "key", op.key) && reader.bytes(3, "value", op.value);
-            break;
-        case OpKind::Img:
-        case OpKind::Check:
-        case OpKind::Scan: op.map = reader.args[0]; break;
-        case OpKind::Load:
-            op.map = reader.args[0];
-            reader.bytes(1, "image", op.key);
-            break;
-        case OpKind::Via: {
-            op.map = reader.args[0];
-            FrontEnd front_end = FrontEnd::Raw;
-            if (!parse_front_end(reader.args[1], front_end)) {
-                reader.fail("front end '" + std::string(reader.args[1]) + "' is not raw, c or view");
-            }
-            op.number = static_cast<std::uint64_t>(front_end);
-            break;
-        }
+    std::size_t at = 0;  // the first word of the next argument
+    for (const ArgShape& arg : found->args) {
+        // The end of the list, a Fill left out, or the first error (the one reported).
+        if (arg.field == Field::None || at == reader.args.size() || !reader.read_arg(arg, at, op)) break;
+        at += words_of(arg);
     }
     if (!reader.error.empty()) return ParseError{reader.error};
     return op;
 }
 
 std::string print(const Op& op) {
-    std::string line(shape_of(op.kind).name);
+    const OpKindRow& row = op_kind(op.kind);
+    std::string line(row.name);
     auto word = [&line](const std::string& text) {
         line += ' ';
         line += text;
     };
-    auto layout = [&](const LayoutArgs& l) {
-        for (std::uint64_t n : {l.key_size, l.key_alignment, l.value_size, l.value_alignment, l.logical_limit}) {
-            word(std::to_string(n));
+    for (const ArgShape& arg : row.args) {
+        switch (arg.field) {
+            case Field::None: return line;
+            case Field::Map:
+            case Field::MadeMap: word(op.map); break;
+            case Field::Source: word(op.source); break;
+            case Field::Key:
+            case Field::Hex: word(to_hex(op.key)); break;
+            case Field::Value: word(to_hex(op.value)); break;
+            case Field::Layout: {
+                const LayoutArgs& l = op.layout;
+                for (std::uint64_t n : {l.key_size, l.key_alignment, l.value_size, l.value_alignment, l.logical_limit}) {
+                    word(std::to_string(n));
+                }
+                break;
+            }
+            case Field::Fill:
+                if (!op.fill.empty()) word(to_hex(op.fill));
+                break;
+            case Field::Number: word(std::to_string(op.number)); break;
+            case Field::FrontEnd: word(name(static_cast<FrontEnd>(op.number))); break;
         }
-    };
-    switch (op.kind) {
-        case OpKind::Hash: word(to_hex(op.key)); break;
-        case OpKind::Layout: layout(op.layout); break;
-        case OpKind::New:
-            word(op.map);
-            layout(op.layout);
-            if (!op.fill.empty()) word(to_hex(op.fill));
-            break;
-        case OpKind::Put:
-            word(op.map);
-            word(to_hex(op.key));
-            word(to_hex(op.value));
-            break;
-        case OpKind::Get:
-        case OpKind::Has:
-        case OpKind::Del:
-        case OpKind::Load:
-            word(op.map);
-            word(to_hex(op.key));
-            break;
-        case OpKind::Ow:
-            word(op.map);
-            word(op.source);
-            break;
-        case OpKind::Next:
-        case OpKind::ScanDel:
-            word(op.map);
-            word(std::to_string(op.number));
-            break;
-        case OpKind::ScanPut:
-            word(op.map);
-            word(std::to_string(op.number));
-            word(to_hex(op.key));
-            word(to_hex(op.value));
-            break;
-        case OpKind::Img:
-        case OpKind::Check:
-        case OpKind::Scan: word(op.map); break;
-        case OpKind::Via:
-            word(op.map);
-            word(name(static_cast<FrontEnd>(op.number)));
-            break;
     }
     return line;
 }
@@ -244,10 +185,10 @@ std::variant<std::monostate, ExpectedLine, ParseError> split_expectation(std::st
 
 std::string script_commands_help() {
     std::string out;
-    for (const CommandShape& shape : COMMANDS) {
-        std::string command = "  " + std::string(shape.name) + " " + std::string(shape.usage);
+    for (const OpKindRow& row : OP_KINDS) {
+        std::string command = "  " + std::string(row.name) + " " + usage_of(row);
         if (command.size() < 34) command.resize(34, ' ');
-        out += command + "  " + std::string(shape.does) + "\n";
+        out += command + "  " + std::string(row.does) + "\n";
     }
     return out;
 }
