@@ -13,6 +13,7 @@
 
 #include "front_ends/front_end.hpp"
 #include "script/op.hpp"
+#include "script/op_kinds.hpp"
 
 namespace hashmap_mem::harness::fuzz_input {
 
@@ -132,7 +133,7 @@ public:
         const std::uint8_t* key = m.pool->key(key_byte);
         op.key.assign(key, key + m.pool->key_size);
         op.number = number;
-        if (kind == OpKind::Put || kind == OpKind::ScanPut) {
+        if (op_kind(kind).takes_value()) {
             op.value.resize(m.layout.value_size);
             for (std::size_t i = 0; i < op.value.size(); ++i) {
                 op.value[i] = static_cast<std::uint8_t>(puts_ * 0x3b + i + 1);
