@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -91,6 +93,23 @@ private:
     std::string check_reference(const Op& op, const Answer& answer);
     std::string check_after(const Op& op);
     std::string compare_reference(const Op& op, MapState& m, const Block& block);
+    // Keys (at most 40 bytes) of front-end checks that passed: a
+    // direct-mapped table allocated once, so that a new key allocates
+    // nothing (libFuzzer runs a leak check after any input that ends with
+    // more mallocs than frees: a std::unordered_set cost 90% of the time).
+    class PassedChecks {
+    public:
+        static constexpr std::size_t SLOTS = 4096, KEY_BYTES = 40;
+        bool contains(const void* key, std::size_t size) const;
+        void insert(const void* key, std::size_t size);  // evicts what shared its slot
+    private:
+        using Slot = std::array<std::uint8_t, KEY_BYTES + 1>;  // [0]: the key's size, 0 = empty
+        static std::size_t slot(const void* key, std::size_t size);
+        std::vector<Slot> slots_ = std::vector<Slot>(SLOTS);
+    };
+    std::string once_per_process(PassedChecks& passed, const void* key, std::size_t size,
+                                 const std::function<std::string()>& check);
+    std::string layout_front_ends(const LayoutArgs& args);
     const Bytes& image_before(const std::string& id, const Block& block, Bytes& scratch);
     static void remember_key(MapState& state, const Bytes& key);
     MapState* state(const std::string& id);
@@ -114,6 +133,11 @@ private:
     Bytes reference_source_;  // ow: a copy of the source's reference image (also for ow m m)
     std::vector<std::uint32_t> reclaimable_;  // reused
     std::vector<Op> history_;
+    // Front-end answers already checked in this process, kept across reset()
+    // (once_per_process): a layout's answers are a
+    // function of its five arguments; a live map's validate and attach
+    // answers, of its header, its size and its address mod 256.
+    PassedChecks layouts_checked_, live_headers_checked_;
 };
 
 }  // namespace hashmap_mem::harness
