@@ -315,7 +315,13 @@ std::string print(const LayoutNumbers& n) {
 }
 
 Bytes init(const LayoutArgs& args, const LayoutNumbers& n) {
-    Bytes image(n.total_size, 0);
+    Bytes image;
+    init(args, n, image);
+    return image;
+}
+
+void init(const LayoutArgs& args, const LayoutNumbers& n, Bytes& image) {
+    image.assign(n.total_size, 0);
     set_field(image.data(), 0, static_cast<std::uint16_t>(n.capacity));
     set_field(image.data(), 4, static_cast<std::uint32_t>(args.key_size));
     set_field(image.data(), 8, static_cast<std::uint32_t>(args.value_size));
@@ -323,8 +329,7 @@ Bytes init(const LayoutArgs& args, const LayoutNumbers& n) {
     set_field(image.data(), 16, static_cast<std::uint32_t>(n.bucket_size));
     set_field(image.data(), 20, static_cast<std::uint16_t>(args.logical_limit));
     set_field(image.data(), 22, static_cast<std::uint8_t>(n.key_offset));
-    set_field(image.data(), 23, std::uint8_t{0x3d});
-    return image;  // element_count 0, every status byte Empty
+    set_field(image.data(), 23, std::uint8_t{0x3d});  // element_count 0, every status byte Empty
 }
 
 void run(const Op& op, Bytes& image, Answer& answer) {
