@@ -288,11 +288,14 @@ std::string run_fuzz_input(FuzzTarget target, const std::uint8_t* data, std::siz
     checked.reset();
     std::string failure;
     std::size_t ran = 0;
-    Script run([&](const Op& op) {
-        if (!failure.empty()) return;
-        ++ran;
-        failure = checked.execute(op).failure;
-    });
+    thread_local Op scratch;
+    Script run(
+        [&](const Op& op) {
+            if (!failure.empty()) return;
+            ++ran;
+            failure = checked.execute(op).failure;
+        },
+        scratch);
     decode_into(target, data, size, run);
     if (state_report != nullptr) state_report->end_input();
     if (failure.empty()) {

@@ -100,7 +100,9 @@ public:
     // Each op goes to `sink` as it is decoded, in one Op reused (its key and
     // value keep their capacity): no allocation per op. ops_fuzzer replaying
     // its corpus: 305 -> 255 us per input (in-process, ASan+UBSan).
-    explicit Script(Sink sink) : sink_(std::move(sink)) {}
+    // `scratch` is that Op, kept by the caller across scripts (a new one per
+    // fuzz input allocated its key and value anew).
+    Script(Sink sink, Op& scratch) : sink_(std::move(sink)), current_(&scratch) {}
 
     void new_map(const MapState& m) {
         Op& op = begin(OpKind::New, m.id);
@@ -121,7 +123,15 @@ public:
     // The last op again on map `m` (a put keeps its value): two maps made
     // by the same ops are byte-identical copies.
     void again_on(const MapState& m) {
-        Op last = sink_ ? current_ : ops.back();
+        if (sink_) {  // the last op is still *current_: as begin() and the copy below, without a copy
+            current_->map = m.id;
+            current_->source.clear();
+            current_->layout = {};
+            current_->fill.clear();
+            end();
+            return;
+        }
+        Op last = ops.back();
         Op& op = begin(last.kind, m.id);
         op.key = std::move(last.key);
         op.value = std::move(last.value);
@@ -158,7 +168,7 @@ public:
 
 private:
     Op& begin(OpKind kind, const std::string& map) {
-        Op& op = sink_ ? current_ : ops.emplace_back();
+        Op& op = sink_ ? *current_ : ops.emplace_back();
         op.kind = kind;
         op.map = map;
         op.source.clear();
@@ -170,11 +180,11 @@ private:
         return op;
     }
     void end() {
-        if (sink_) sink_(current_);
+        if (sink_) sink_(*current_);
     }
 
     Sink sink_;
-    Op current_;
+    Op* current_ = nullptr;
     std::uint32_t puts_ = 0;
 };
 

@@ -101,7 +101,7 @@ std::string check_structure(const std::uint8_t* block, const MapHeader& made) {
 std::string check_contents(std::uint8_t* block, const Model& model, const std::vector<std::string>& absent_probes) {
     const View v(block);
     std::size_t found = 0;
-    std::string bucket_key;  // reused: assign() keeps its capacity, no allocation per bucket
+    thread_local std::string bucket_key;  // assign() keeps its capacity: no allocation per bucket or per map
     for (std::uint32_t i = 0; i < v.h.capacity; ++i) {
         if (v.status(i) != OCCUPIED) continue;
         bucket_key.assign(reinterpret_cast<const char*>(v.bucket(i) + v.h.key_offset), v.h.key_size);

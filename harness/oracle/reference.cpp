@@ -369,7 +369,8 @@ void run(const Op& op, Bytes& image, Answer& answer) {
             answer.kind = Answer::Kind::Indices;
             if (op.kind == OpKind::ScanPut) answer.put = '-';
             std::uint64_t count = 0;
-            Bytes removed(map.key_size);
+            thread_local Bytes removed;  // a scan per op: a new vector each was most of the reference's allocations
+            removed.resize(map.key_size);
             for (std::uint32_t i = map.next(0); i != END; i = map.next(std::uint64_t{i} + 1)) {
                 answer.indices.push_back(i);
                 ++count;

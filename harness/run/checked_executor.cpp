@@ -146,16 +146,16 @@ CheckedExecutor::MapState* CheckedExecutor::state(const std::string& id) {
 // Keeps the buffers (images, probe strings, model buckets) for the next
 // script: a fuzz target runs one script per input, and allocating them anew
 // cost page faults and ASan's allocator ~15% of ops_fuzzer's time (perf).
-// What grows with the script is freed (blocks, probe keys) or recycled
-// (model entries): libFuzzer runs an input again, with a leak check, whenever
-// it allocated more than it freed, and that took 11% of ops_fuzzer's time
-// while entries outlived their input.
+// What grows with the script is freed (blocks) or recycled (model
+// entries; probe keys, at most RECENT_KEYS per map): libFuzzer runs an
+// input again, with a leak check, whenever it allocated more than it freed,
+// and that took 11% of ops_fuzzer's time while entries outlived their input.
 void CheckedExecutor::reset() {
-    real_ = Executor{};
+    real_.clear();
     for (MapState& m : maps_) {
         m.live = false;
         m.model.clear();
-        m.recent_keys.clear();  // keys above 15 bytes are allocated per script
+        forget_recent_keys(m);
     }
     history_.clear();
 }
@@ -176,11 +176,19 @@ CheckedExecutor::MapState& CheckedExecutor::fresh_state(const std::string& id, c
     m->id = id;
     m->model.header = header;
     m->model.clear();
-    m->recent_keys.clear();
-    m->oldest_recent = 0;
+    forget_recent_keys(*m);
     m->image_valid = false;
     m->live_front_ends_checked = false;
     return *m;
+}
+
+// The ring emptied, its strings kept: a key above 15 bytes is a heap string,
+// and making them anew for every script was 16 of the 33 allocations of a
+// repeated ops_fuzzer input with 32-byte keys (ASan's malloc hook).
+void CheckedExecutor::forget_recent_keys(MapState& state) {
+    for (std::string& k : state.recent_keys) state.spare_keys.push_back(std::move(k));
+    state.recent_keys.clear();
+    state.oldest_recent = 0;
 }
 
 // A ring of the last RECENT_KEYS distinct keys: the oldest slot is reused
@@ -192,7 +200,13 @@ void CheckedExecutor::remember_key(MapState& state, const Bytes& key) {
     }
     const char* bytes = reinterpret_cast<const char*>(key.data());
     if (keys.size() < RECENT_KEYS) {
-        keys.emplace_back(bytes, key.size());
+        if (state.spare_keys.empty()) {
+            keys.emplace_back(bytes, key.size());
+        } else {
+            keys.push_back(std::move(state.spare_keys.back()));
+            state.spare_keys.pop_back();
+            keys.back().assign(bytes, key.size());
+        }
     } else {
         keys[state.oldest_recent].assign(bytes, key.size());
         state.oldest_recent = (state.oldest_recent + 1) % RECENT_KEYS;

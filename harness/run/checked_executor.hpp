@@ -71,6 +71,7 @@ private:
         std::string id;
         Model model;
         std::vector<std::string> recent_keys;  // absent-key probes: keys ops named lately (a ring)
+        std::vector<std::string> spare_keys;   // recent_keys' strings kept across scripts, buffers and all
         std::size_t oldest_recent = 0;
         Bytes image;               // the map's image when its last check passed: the premise of check_change
         bool image_valid = false;  // false until a check passes, and after any failure
@@ -112,6 +113,7 @@ private:
     std::string layout_front_ends(const LayoutArgs& args);
     const Bytes& image_before(const std::string& id, const Block& block, Bytes& scratch);
     static void remember_key(MapState& state, const Bytes& key);
+    static void forget_recent_keys(MapState& state);
     MapState* state(const std::string& id);
     MapState& fresh_state(const std::string& id, const MapHeader& header);
 

@@ -57,6 +57,9 @@ std::string print(const Answer& answer);
 
 class Executor {
 public:
+    // Frees every map (their blocks), keeping the buffers for the next
+    // script: as a new Executor, without a new slot vector per fuzz input.
+    void clear() noexcept { maps_.clear(); }
     // Runs op into `answer` (reused: its buffers keep their capacity).
     void run(const Op& op, Answer& answer);
     // The result line; "error <why>" for a command that cannot run (no such
