@@ -121,21 +121,17 @@ public:
         end();
     }
     // The last op again on map `m` (a put keeps its value): two maps made
-    // by the same ops are byte-identical copies.
+    // by the same ops are byte-identical copies. Needs a last op.
     void again_on(const MapState& m) {
-        if (sink_) {  // the last op is still *current_: as begin() and the copy below, without a copy
-            current_->map = m.id;
-            current_->source.clear();
-            current_->layout = {};
-            current_->fill.clear();
-            end();
-            return;
+        if (!sink_) {
+            Op last = ops.back();
+            ops.push_back(std::move(last));
         }
-        Op last = ops.back();
-        Op& op = begin(last.kind, m.id);
-        op.key = std::move(last.key);
-        op.value = std::move(last.value);
-        op.number = last.number;
+        Op& op = sink_ ? *current_ : ops.back();  // its kind, key, value and number stay
+        op.map = m.id;
+        op.source.clear();
+        op.layout = {};
+        op.fill.clear();
         end();
     }
     void keyed(OpKind kind, const MapState& m, std::uint8_t key_byte, std::uint64_t number = 0) {
