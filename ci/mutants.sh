@@ -41,6 +41,9 @@ git ls-files -z | xargs -0 cp --parents -t "$tree/src"
 (cd "$tree/src" && git init -q && git add -A && git -c user.name=m -c user.email=m@m commit -qm base)
 (cd "$tree/src" && configure_fuzz_build "$tree/build")
 
+# The fuzz target named on the first line of mutant $1's patch.
+patch_target() { sed -n '1s/^# target: *//p' "$root/ci/mutants/$1.patch"; }
+
 # Fuzzes mutant $1 (binary $2, target $3); writes its row to $MUTANT_DIR/$1.row.
 fuzz_mutant() {
   local name=$1 exe=$2 target=$3 work=$MUTANT_DIR/$1
@@ -108,7 +111,7 @@ explore_mutant() {
 built=()
 for name in "${names[@]}"; do
   patch="$root/ci/mutants/$name.patch"
-  target=$(sed -n '1s/^# target: *//p' "$patch")
+  target=$(patch_target "$name")
   rm -f "$MUTANT_DIR/$name.row"
   if ! (cd "$tree/src" && git apply "$patch"); then
     printf '%-42s %-18s %s\n' "$name" "$target" "PATCH DOES NOT APPLY" > "$MUTANT_DIR/$name.row"
@@ -127,7 +130,7 @@ done
 wait
 
 for name in "${built[@]}"; do
-  fuzz_mutant "$name" "$MUTANT_DIR/bin/$name" "$(sed -n '1s/^# target: *//p' "$root/ci/mutants/$name.patch")"
+  fuzz_mutant "$name" "$MUTANT_DIR/bin/$name" "$(patch_target "$name")"
 done
 
 status=0
