@@ -84,8 +84,9 @@ Result measure(const Config& config, int samples, std::uint64_t min_ops, std::in
     for (int i = 0; i < 4; ++i) result.ns[i] = median(times[i]);
     // Each sample's ratio, then their median: the maps of one sample ran
     // back to back. This VM's clock state flips (every map's ns by ~1.6x at
-    // once, minutes apart); a flip between two maps' medians moved one run's
-    // 1024/80 miss vs_absl from 2.2 to 2.5 with hashmap-mem's ns unchanged.
+    // once), and a flip inside a workload's samples can leave one map's median
+    // in each state: 4096/50 24-byte insert gave 0.90 in one run of five
+    // (10.70 / 11.93 ns), 0.67-0.72 in the others; as a median of ratios 0.71.
     for (int other = 1; other < 4; ++other) {
         std::vector<double> ratios;
         for (std::size_t sample = 0; sample < times[0].size(); ++sample) {
