@@ -44,9 +44,10 @@ git ls-files -z | xargs -0 cp --parents -t "$tree/src"
 # The fuzz target named on the first line of mutant $1's patch.
 patch_target() { sed -n '1s/^# target: *//p' "$root/ci/mutants/$1.patch"; }
 
-# Fuzzes mutant $1 (binary $2, target $3); writes its row to $MUTANT_DIR/$1.row.
+# Fuzzes mutant $1 (its binary kept in $MUTANT_DIR/bin); writes its row to $MUTANT_DIR/$1.row.
 fuzz_mutant() {
-  local name=$1 exe=$2 target=$3 work=$MUTANT_DIR/$1
+  local name=$1 exe=$MUTANT_DIR/bin/$1 target work=$MUTANT_DIR/$1
+  target=$(patch_target "$name")
   rm -rf "$work" && mkdir -p "$work/scratch"
   cp corpus/"$target"/* "$work/scratch/"
   local regressions=("corpus/regressions/$target")
@@ -93,7 +94,7 @@ EXPLORE_BLIND=" layout-total-size-wraps-u32 validate-accepts-key-32-from-home va
   validate-accepts-limit-above-capacity validate-accepts-limit-half-capacity validate-skips-secret-code 
   validate-value-past-bucket-named-key-range "
 explore_mutant() {
-  local name=$1 bin=$2 log=$MUTANT_DIR/$1.explore.log start rc=0 seconds
+  local name=$1 bin=$MUTANT_DIR/bin/$1.tools log=$MUTANT_DIR/$1.explore.log start rc=0 seconds
   start=$(date +%s.%N)
   timeout "${EXPLORE_SECONDS:-120}" "$bin/hashmap-mem-explore" --scope bounded >"$log" 2>&1 || rc=$?
   seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f s", b - a }')
@@ -124,13 +125,13 @@ for name in "${names[@]}"; do
   (cd "$tree/src" && git apply -R "$patch")
   # Explore while the next mutant builds; at most JOBS - 1 explorers at once.
   while [ "$(jobs -rp | wc -l)" -ge $((JOBS > 1 ? JOBS - 1 : 1)) ]; do wait -n || true; done
-  explore_mutant "$name" "$MUTANT_DIR/bin/$name.tools" &
+  explore_mutant "$name" &
   built+=("$name")
 done
 wait
 
 for name in "${built[@]}"; do
-  fuzz_mutant "$name" "$MUTANT_DIR/bin/$name" "$(patch_target "$name")"
+  fuzz_mutant "$name"
 done
 
 status=0
